@@ -1,0 +1,46 @@
+// Wiring only: which folders hold what, the data the templates get, and the filters they
+// use. The work itself lives in src/ (see README, "Where things are").
+
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
+import site from "./_data/site.ts";
+import ui from "./_data/ui.ts";
+import { buildOptionsFromEnv } from "./src/build-options.ts";
+import { loadContent } from "./src/content.ts";
+import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
+import { htmlLangOf } from "./src/lang.ts";
+import { formatProblem } from "./src/problems.ts";
+
+export default function (config: UserConfig) {
+  // Read lazily: Eleventy sets ELEVENTY_RUN_MODE after loading this file.
+  const options = () => buildOptionsFromEnv(process.env, site.url);
+
+  config.addGlobalData("site", site);
+  config.addGlobalData("ui", ui);
+  config.addGlobalData("build", options);
+  config.addGlobalData("news", async () => {
+    const content = await loadContent("articles", site, options());
+    for (const warning of content.warnings) console.warn(formatProblem(warning));
+    return content;
+  });
+
+  config.addFilter("beijingIso", beijingIso);
+  config.addFilter("beijingDisplay", beijingDisplay);
+  config.addFilter("beijingDay", beijingDay);
+  config.addFilter("htmlLang", htmlLangOf);
+
+  config.addPassthroughCopy("assets");
+  config.addPlugin(EleventyHtmlBasePlugin);
+  config.addWatchTarget("articles/");
+  config.addWatchTarget("src/");
+  config.ignores.add("README.md");
+  config.ignores.add("tests/**");
+
+  return {
+    // No `output` here: it would override the folder `npm run build` renders into.
+    dir: { input: ".", includes: "_includes" },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+    pathPrefix: options().pathPrefix,
+  };
+}

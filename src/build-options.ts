@@ -1,0 +1,40 @@
+// What kind of build this is, decided once from the environment so every module sees the
+// same answer: `npm start` previews drafts and scheduled articles, a production build never
+// publishes them.
+
+export interface BuildOptions {
+  /** Drafts and scheduled articles are left out. */
+  production: boolean;
+  /** Scheduled (future-dated) articles are included even in production (`--future`). */
+  includeFuture: boolean;
+  /** Absolute site URL without path prefix, no trailing slash. */
+  siteUrl: string;
+  /** "/" or "/sub/path/": where the site lives on its host. */
+  pathPrefix: string;
+  /** The moment that decides whether an article is scheduled. */
+  now: Date;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function normalizePathPrefix(prefix: string | undefined): string {
+  const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/**
+ * Reads QIAO_ENV (production|development; defaults to development under `eleventy --serve`
+ * or `--watch`, production otherwise), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX and QIAO_NOW
+ * (an ISO time, for reproducible tests).
+ */
+export function buildOptionsFromEnv(env: Env, siteUrl: string): BuildOptions {
+  const watching = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+  const production = env.QIAO_ENV ? env.QIAO_ENV === "production" : !watching;
+  return {
+    production,
+    includeFuture: env.QIAO_FUTURE === "1",
+    siteUrl: (env.SITE_URL ?? siteUrl).replace(/\/+$/, ""),
+    pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
+    now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
+  };
+}

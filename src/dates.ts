@@ -1,0 +1,78 @@
+// Beijing time (UTC+08:00, no daylight saving since 1991) is the channel's only clock:
+// editors write local times, pages show them, and feeds carry the +08:00 offset.
+
+const BEIJING_OFFSET_MINUTES = 8 * 60;
+const PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parses an editor's date; a date or time without an offset is Beijing time. */
+export function parseBeijingDate(text: string): Date | { error: string } {
+  const match = PATTERN.exec(text.trim());
+  if (!match) {
+    return { error: `"${text}" is not a date: write YYYY-MM-DD or YYYY-MM-DD HH:mm[:ss]` };
+  }
+  const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
+  const fields = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = fields;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(asUtc);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 || minute > 59 || second > 59
+  ) {
+    return { error: `"${text}" is not a real date or time` };
+  }
+  return new Date(asUtc - offsetMinutes(zone) * 60_000);
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined) return BEIJING_OFFSET_MINUTES;
+  if (zone === "Z") return 0;
+  const digits = zone.replace(":", "");
+  const sign = digits.startsWith("-") ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+/** The wall-clock fields of an instant in Beijing. */
+function beijingParts(date: Date) {
+  const shifted = new Date(date.getTime() + BEIJING_OFFSET_MINUTES * 60_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return {
+    year: String(shifted.getUTCFullYear()),
+    month: pad(shifted.getUTCMonth() + 1),
+    day: pad(shifted.getUTCDate()),
+    hour: pad(shifted.getUTCHours()),
+    minute: pad(shifted.getUTCMinutes()),
+    second: pad(shifted.getUTCSeconds()),
+  };
+}
+
+/** ISO 8601 with the +08:00 offset, for `<time datetime>`, feeds and JSON-LD. */
+export function beijingIso(date: Date): string {
+  const p = beijingParts(date);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+08:00`;
+}
+
+/** "2018-06-15 11:53", as the channel prints its timestamps. */
+export function beijingDisplay(date: Date): string {
+  const p = beijingParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** "2018-06-15", for lists. */
+export function beijingDay(date: Date): string {
+  const p = beijingParts(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "20180615", the date segment of article URLs. */
+export function beijingCompactDay(date: Date): string {
+  return beijingDay(date).replaceAll("-", "");
+}
+
+/** The Beijing calendar year, used as a search filter. */
+export function beijingYear(date: Date): string {
+  return beijingParts(date).year;
+}

@@ -1,0 +1,66 @@
+// Reads the article folder: every `*.md` file below it, parsed and checked, plus the checks
+// that need all articles at once (two files claiming one URL).
+
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { parseArticle, type Article, type Column } from "./article.ts";
+import type { Problem } from "./problems.ts";
+
+/** Per-folder defaults every article inherits, like Eleventy's directory data. */
+export const DEFAULTS_FILE = "articles.json";
+
+export interface LoadResult {
+  articles: Article[];
+  problems: Problem[];
+}
+
+export async function articleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+async function readDefaults(dir: string): Promise<Record<string, unknown>> {
+  const file = path.join(dir, DEFAULTS_FILE);
+  const text = await readFile(file, "utf8").catch(() => "{}");
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** Loads every article below `dir`; file names in problems are relative to `cwd`. */
+export async function loadArticles(
+  dir: string,
+  columns: Record<string, Column>,
+  cwd = process.cwd(),
+): Promise<LoadResult> {
+  const defaults = await readDefaults(dir);
+  const files = await articleFiles(dir);
+  const parsed = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, "utf8");
+      return parseArticle(text, path.relative(cwd, file), { columns, defaults });
+    }),
+  );
+  const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
+  const problems = [...parsed.flatMap((p) => p.problems), ...duplicateUrls(articles)];
+  return { articles, problems };
+}
+
+function duplicateUrls(articles: readonly Article[]): Problem[] {
+  const firstByUrl = new Map<string, Article>();
+  return articles.flatMap((a) => {
+    const first = firstByUrl.get(a.url);
+    if (!first) {
+      firstByUrl.set(a.url, a);
+      return [];
+    }
+    return [{
+      file: a.file,
+      line: 1,
+      col: 1,
+      severity: "error" as const,
+      message: `duplicate permalink ${a.url}: ${first.file} has it already; change the slug`,
+    }];
+  });
+}

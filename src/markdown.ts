@@ -1,0 +1,73 @@
+// Where a paragraph becomes HTML. Each paragraph is rendered on its own so that the element
+// it becomes carries the paragraph's `lang`; a paragraph that is only an image becomes a
+// <figure> with its title as the caption.
+//
+// Raw HTML is off: article text can never inject markup or script, and markdown-it already
+// refuses `javascript:`, `vbscript:` and `data:` link targets.
+
+import MarkdownIt, { type Token } from "markdown-it";
+import type { Lang, Paragraph } from "./paragraphs.ts";
+
+/** The value of the HTML `lang` attribute for each of our languages. */
+export const HTML_LANG: Record<Lang, string> = { en: "en", zh: "zh-CN" };
+
+const md = MarkdownIt({ html: false, linkify: true, typographer: false });
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  tokens[idx]!.attrSet("loading", "lazy");
+  tokens[idx]!.attrSet("decoding", "async");
+  return defaultImage(tokens, idx, options, env, self);
+};
+
+export interface Figure {
+  src: string;
+  alt: string;
+  caption: string;
+}
+
+/** The image of a paragraph that holds nothing but one image, else null. */
+export function figureOf(text: string): Figure | null {
+  const tokens = md.parse(text, {});
+  if (tokens.length !== 3 || tokens[1]!.type !== "inline") return null;
+  const children = (tokens[1]!.children ?? []).filter(
+    (t) => !(t.type === "text" && t.content.trim() === "") && t.type !== "softbreak",
+  );
+  const image = children[0];
+  if (children.length !== 1 || image?.type !== "image") return null;
+  return {
+    src: String(image.attrGet("src") ?? ""),
+    alt: image.content,
+    caption: String(image.attrGet("title") ?? ""),
+  };
+}
+
+function renderFigure(figure: Figure, lang: string): string {
+  const esc = md.utils.escapeHtml;
+  const caption = figure.caption ? `<figcaption>${esc(figure.caption)}</figcaption>` : "";
+  return (
+    `<figure lang="${lang}"><img src="${esc(figure.src)}" alt="${esc(figure.alt)}"` +
+    ` loading="lazy" decoding="async">${caption}</figure>\n`
+  );
+}
+
+/** True when the tokens form one top-level block (a paragraph, a heading, a list...). */
+function isSingleBlock(tokens: Token[]): boolean {
+  const first = tokens[0];
+  if (!first || first.nesting !== 1) return false;
+  const closeAt = tokens.findIndex((t, i) => i > 0 && t.level === first.level && t.nesting === -1);
+  return closeAt === tokens.length - 1;
+}
+
+/** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`. */
+export function renderParagraph(paragraph: Pick<Paragraph, "text" | "lang">): string {
+  const lang = HTML_LANG[paragraph.lang];
+  const figure = figureOf(paragraph.text);
+  if (figure && md.validateLink(figure.src)) return renderFigure(figure, lang);
+  const tokens = md.parse(paragraph.text, {});
+  if (isSingleBlock(tokens)) {
+    tokens[0]!.attrSet("lang", lang);
+    return md.renderer.render(tokens, md.options, {});
+  }
+  return `<div lang="${lang}">\n${md.renderer.render(tokens, md.options, {})}</div>\n`;
+}

@@ -1,0 +1,31 @@
+// One shape for everything wrong with an article, so `check`, the build and the importer
+// all report it the same way: `file:line:col severity message`.
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col} ${p.severity} ${p.message}`;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}
+
+/** Thrown when articles cannot be built; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(
+      problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") ||
+        "content has errors",
+    );
+    this.name = "ContentError";
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs } from "../src/paragraphs.ts";
+import { seedFiles, seedParagraphs } from "./helpers/seeds.ts";
+
+const shape = (body: string) =>
+  pairParagraphs(readParagraphs(body).paragraphs).map((b) =>
+    b.kind === "pair" ? "en+zh" : b.paragraph.lang,
+  );
+
+describe("language by script", () => {
+  it("reads English with a Chinese name in it as English", () => {
+    expect(detectLanguage("Mr. Liu (刘先生) donated hematopoietic stem cells at the hospital.")).toBe("en");
+  });
+  it("reads Chinese with English words in it as Chinese", () => {
+    expect(detectLanguage("省红十字血液中心联合 Henan Red Cross Blood Center 开展活动")).toBe("zh");
+  });
+  it("does not count link targets as English", () => {
+    expect(detectLanguage("郑州[献血](https://example.org/blood-donation-in-zhengzhou-city)活动")).toBe("zh");
+  });
+  it("has no opinion on numbers alone", () => {
+    expect(detectLanguage("2021 — 1.74%")).toBeNull();
+  });
+});
+
+describe("pairing", () => {
+  it("pairs an English paragraph with the Chinese one after it", () => {
+    expect(shape("Hello Zhengzhou.\n\n你好,郑州。")).toEqual(["en+zh"]);
+  });
+  it("keeps an English paragraph followed by English on its own", () => {
+    expect(shape("One.\n\nTwo.\n\n两个。")).toEqual(["en", "en+zh"]);
+  });
+  it("keeps a Chinese paragraph with no English before it on its own", () => {
+    expect(shape("第一段。\n\nFirst.\n\n第二段。\n\n第三段。")).toEqual(["zh", "en+zh", "zh"]);
+  });
+  it("honours {solo} to keep a paragraph out of a pair", () => {
+    expect(shape("Caption for a photo.\n\n{solo} 另一段无关的中文。")).toEqual(["en", "zh"]);
+  });
+  it("honours {en} and {zh} when the script guesses wrong", () => {
+    expect(shape("{zh} CBD 2021 GDP\n\nCBD")).toEqual(["zh", "en"]);
+    expect(shape("{en} 郑州\n\n{zh} Zhengzhou")).toEqual(["en+zh"]);
+  });
+  it("reports an unknown directive at its line", () => {
+    const { problems } = readParagraphs("One.\n\n{sollo} Two.", 10);
+    expect(problems).toEqual([{ line: 12, col: 1, message: expect.stringContaining('"{sollo}"') }]);
+  });
+  it("gives a number-only paragraph the language of the one before", () => {
+    const { paragraphs } = readParagraphs("据悉。\n\n2021");
+    expect(paragraphs.map((p) => p.lang)).toEqual(["zh", "zh"]);
+  });
+});
+
+describe("splitting", () => {
+  it("remembers the file line each paragraph starts on", () => {
+    expect(splitParagraphs("a\nb\n\n\nc", 7).map((p) => p.line)).toEqual([7, 11]);
+  });
+  it("treats full-width spaces and CRLF as blank and trims the channel's indentation", () => {
+    expect(splitParagraphs("\u3000\u3000First.\r\n\u3000\r\n  第二。").map((p) => p.text)).toEqual(["First.", "第二。"]);
+  });
+});
+
+describe("the channel's real articles", () => {
+  const [bloodDonorDay, stemCells] = seedFiles();
+  it("pairs the World Blood Donor Day article as the channel shows it", () => {
+    const paragraphs = seedParagraphs(bloodDonorDay!);
+    expect(paragraphs).toHaveLength(6);
+    expect(shape(paragraphs.join("\n\n"))).toEqual(["en+zh", "en", "en", "en+zh"]);
+  });
+  it("keeps every paragraph of the English-only stem cell article on its own", () => {
+    const paragraphs = seedParagraphs(stemCells!);
+    expect(shape(paragraphs.join("\n\n"))).toEqual(Array(6).fill("en"));
+  });
+  it("sample articles hold the seeds' paragraphs, in order, word for word", () => {
+    const samples = [
+      "articles/2018-06-15-world-blood-donor-day.md",
+      "articles/2021-01-05-stem-cell-donation.md",
+    ];
+    samples.forEach((sample, i) => {
+      const body = readFileSync(sample, "utf8").split(/^---$/m)[2]!;
+      const texts = readParagraphs(body).paragraphs.map((p) => p.text);
+      expect(texts).toEqual(seedParagraphs(seedFiles()[i]!));
+    });
+  });
+});
