@@ -2,7 +2,7 @@
 // Exit 1 with file:line messages if any article is wrong; the previous _site/ is kept.
 
 import { parseArgs } from "node:util";
-import { buildSite } from "../src/build.ts";
+import { buildSite, errorChain } from "../src/build.ts";
 import { ContentError, formatProblem } from "../src/problems.ts";
 
 const { values } = parseArgs({
@@ -25,7 +25,10 @@ try {
     for (const problem of error.problems) console.error(formatProblem(problem));
     console.error(`Build failed: fix the errors above. ${values.out}/ was left as it was.`);
   } else {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    const chain = errorChain(error);
+    // The innermost error says what is wrong; the outer ones say where Eleventy was.
+    for (const e of chain.length ? chain : [new Error(String(error))]) console.error(e.message);
+    if (process.env.DEBUG) console.error(chain.at(-1)?.stack);
     console.error(`Build failed. ${values.out}/ was left as it was.`);
   }
   process.exit(1);

@@ -1,3 +1,5 @@
+import { checkSiteUrl } from "./urls.ts";
+
 // What kind of build this is, decided once from the environment so every module sees the
 // same answer: `npm start` previews drafts and scheduled articles, a production build never
 // publishes them.
@@ -27,13 +29,15 @@ export function normalizePathPrefix(prefix: string | undefined): string {
  * or `--watch`, production otherwise), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX and QIAO_NOW
  * (an ISO time, for reproducible tests).
  */
-export function buildOptionsFromEnv(env: Env, siteUrl: string): BuildOptions {
+export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): BuildOptions {
   const watching = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
   const production = env.QIAO_ENV ? env.QIAO_ENV === "production" : !watching;
+  const url = env.SITE_URL || siteUrl;
   return {
     production,
     includeFuture: env.QIAO_FUTURE === "1",
-    siteUrl: (env.SITE_URL ?? siteUrl).replace(/\/+$/, ""),
+    // A preview may run without a site URL; a production build must not publish without one.
+    siteUrl: production || url ? checkSiteUrl(url) : "http://localhost:8080",
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
     now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
   };

@@ -2,7 +2,9 @@
 // beside it, and only a complete site replaces the previous one.
 
 import Eleventy from "@11ty/eleventy";
+import site from "../_data/site.ts";
 import { replaceDirAtomically } from "./atomic-dir.ts";
+import { buildOptionsFromEnv } from "./build-options.ts";
 import { ContentError } from "./problems.ts";
 
 export interface BuildResult {
@@ -22,6 +24,8 @@ export async function renderSite(dir: string): Promise<BuildResult> {
 
 /** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */
 export async function buildSite(outDir = "_site"): Promise<BuildResult> {
+  // Settings errors (a bad SITE_URL) surface here, plainly, before any work is done.
+  buildOptionsFromEnv(process.env, site.url);
   let result: BuildResult = { pages: 0 };
   await replaceDirAtomically(outDir, async (dir) => {
     result = await renderSite(dir);
@@ -29,13 +33,17 @@ export async function buildSite(outDir = "_site"): Promise<BuildResult> {
   return result;
 }
 
+/** An error and the errors it wraps (Eleventy keeps the original in `originalError`). */
+export function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let e: unknown = error; e instanceof Error && !chain.includes(e); ) {
+    chain.push(e);
+    e = (e as { originalError?: unknown }).originalError ?? e.cause;
+  }
+  return chain;
+}
+
 /** Eleventy wraps errors from data files; find ours so its file:line messages surface. */
 function contentErrorIn(error: unknown): ContentError | undefined {
-  for (let e: unknown = error; e instanceof Error; ) {
-    if (e instanceof ContentError) return e;
-    const next: unknown = (e as { originalError?: unknown }).originalError ?? e.cause;
-    if (next === e) break;
-    e = next;
-  }
-  return undefined;
+  return errorChain(error).find((e) => e instanceof ContentError);
 }

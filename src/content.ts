@@ -7,8 +7,11 @@ import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPag
 import { loadArticles } from "./load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "./problems.ts";
 import type { SiteConfig } from "./site.ts";
+import { absoluteUrl } from "./urls.ts";
 
 export interface ArticlePage extends Article {
+  /** Absolute, percent-encoded URL: site URL + path prefix + permalink. */
+  canonicalUrl: string;
   related: Section[];
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
@@ -36,7 +39,12 @@ export function assembleContent(all: readonly Article[], site: SiteConfig, optio
   const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
   const related = relatedSections(sorted, site);
   return {
-    articles: sorted.map((a) => ({ ...a, related: related(a), scheduled: isScheduled(a, options.now) })),
+    articles: sorted.map((a) => ({
+      ...a,
+      canonicalUrl: absoluteUrl(a.url, options),
+      related: related(a),
+      scheduled: isScheduled(a, options.now),
+    })),
     home: homeSections(sorted, site),
     columnPages: columnPages(sorted, site),
   };
