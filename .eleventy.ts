@@ -19,7 +19,7 @@ export default function (config: UserConfig) {
   config.addGlobalData("ui", ui);
   config.addGlobalData("build", options);
   config.addGlobalData("news", async () => {
-    const content = await loadContent("articles", site, options());
+    const content = await loadContent(site, options());
     for (const warning of content.warnings) console.warn(formatProblem(warning));
     return content;
   });
@@ -31,7 +31,7 @@ export default function (config: UserConfig) {
 
   config.addPassthroughCopy("assets");
   config.addPlugin(EleventyHtmlBasePlugin);
-  config.addWatchTarget("articles/");
+  config.addWatchTarget(options().articlesDir);
   config.addWatchTarget("src/");
   config.ignores.add("README.md");
   config.ignores.add("tests/**");

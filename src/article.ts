@@ -4,6 +4,7 @@
 import matter from "gray-matter";
 import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { editorialWarnings } from "./lint.ts";
 import { renderParagraph } from "./markdown.ts";
 import { pairParagraphs, readParagraphs, type Block, type Paragraph } from "./paragraphs.ts";
 import type { Problem } from "./problems.ts";
@@ -31,6 +32,18 @@ export interface ParseContext {
   columns: Record<string, Column>;
   /** Values for keys an article leaves out (from articles/articles.json). */
   defaults?: Record<string, unknown>;
+  /** Whether a local image (a site path such as /assets/images/a.jpg) exists. */
+  imageExists?: (sitePath: string) => boolean;
+}
+
+// Images are either on another host or under /assets/, which the build copies as is.
+const REMOTE = /^(?:https?:)?\/\//i;
+const IMAGE_IN_TEXT = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
+
+function imageProblem(src: string, exists: (sitePath: string) => boolean): string | undefined {
+  if (REMOTE.test(src)) return undefined;
+  if (!src.startsWith("/assets/")) return `image "${src}" must be a path under /assets/ (such as /assets/images/photo.jpg) or an http(s) URL`;
+  return exists(src) ? undefined : `image file missing: ${src} (looked for ${src.slice(1)})`;
 }
 
 /** The file line where gray-matter's `content` starts. */
@@ -69,6 +82,18 @@ export function parseArticle(
   for (const p of directiveProblems) report(p.line, p.col, p.message);
   if (paragraphs.length === 0) report(firstLine, 1, "the article has no body: write at least one paragraph");
 
+  const exists = context.imageExists;
+  if (exists) {
+    for (const p of paragraphs) {
+      for (const [, src] of p.text.matchAll(IMAGE_IN_TEXT)) {
+        const message = imageProblem(src!, exists);
+        if (message) report(p.line, 1, message);
+      }
+    }
+    const lead = front?.image && imageProblem(front.image.src, exists);
+    if (lead) report(lineOf("image"), 1, lead);
+  }
+
   if (!front) return { problems };
   if (!(front.column in context.columns)) {
     report(lineOf("column"), 1, `unknown column "${front.column}": use one of ${Object.keys(context.columns).join(", ")}`);
@@ -82,6 +107,10 @@ export function parseArticle(
   if (problems.some((p) => p.severity === "error") || !(date instanceof Date)) return { problems };
 
   const rendered = paragraphs.map((p) => ({ ...p, html: renderParagraph(p) }));
+  const blocks = pairParagraphs(rendered);
+  for (const w of editorialWarnings(front.title, paragraphs, blocks, lineOf("title"))) {
+    report(w.line, 1, w.message, "warning");
+  }
   return {
     article: {
       ...front,
@@ -90,7 +119,7 @@ export function parseArticle(
       date,
       url: `/${front.column}/${beijingCompactDay(date)}/${slug}/`,
       paragraphs: rendered,
-      blocks: pairParagraphs(rendered),
+      blocks,
     },
     problems,
   };

@@ -15,6 +15,8 @@ export interface BuildOptions {
   pathPrefix: string;
   /** The moment that decides whether an article is scheduled. */
   now: Date;
+  /** The folder articles are read from. */
+  articlesDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -26,8 +28,8 @@ export function normalizePathPrefix(prefix: string | undefined): string {
 
 /**
  * Reads QIAO_ENV (production|development; defaults to development under `eleventy --serve`
- * or `--watch`, production otherwise), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX and QIAO_NOW
- * (an ISO time, for reproducible tests).
+ * or `--watch`, production otherwise), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX, QIAO_NOW
+ * (an ISO time, for reproducible tests) and QIAO_ARTICLES_DIR (default `articles`).
  */
 export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): BuildOptions {
   const watching = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
@@ -40,5 +42,6 @@ export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): Buil
     siteUrl: production || url ? checkSiteUrl(url) : "http://localhost:8080",
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
     now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
+    articlesDir: env.QIAO_ARTICLES_DIR || "articles",
   };
 }

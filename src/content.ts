@@ -51,8 +51,8 @@ export function assembleContent(all: readonly Article[], site: SiteConfig, optio
 }
 
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
-export async function loadContent(dir: string, site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
-  const { articles, problems } = await loadArticles(dir, site.columns);
+export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
+  const { articles, problems } = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(problems)) throw new ContentError(problems);
   return { ...assembleContent(articles, site, options), warnings: problems };
 }

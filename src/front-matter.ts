@@ -66,7 +66,8 @@ export function parseFrontMatter(
       lineOf,
       problems: doc.errors.map((e) => ({
         ...at(e.pos[0]),
-        message: `malformed YAML: ${e.message.split("\n")[0]}`,
+        // yaml's own "at line N" counts from the front matter, not the file: drop it.
+        message: `malformed YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
       })),
     };
   }
@@ -87,7 +88,9 @@ export function parseFrontMatter(
     }
     const node = path.length ? (doc.getIn(path, true) as Node | undefined) : undefined;
     const keyAt = keyNode(path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents, path.at(-1));
-    const offset = node?.range?.[0] ?? keyAt?.range?.[0] ?? 0;
+    // A missing nested key (image.alt) is reported where its parent is.
+    const parentKey = path.length > 1 ? keyNode(path.length > 2 ? doc.getIn(path.slice(0, -2), true) : doc.contents, path.at(-2)) : undefined;
+    const offset = node?.range?.[0] ?? keyAt?.range?.[0] ?? parentKey?.range?.[0] ?? 0;
     const missing = issue.code === "invalid_type" && node === undefined && !keyAt;
     return [
       {
@@ -107,8 +110,22 @@ function keyNode(parent: unknown, key: string | undefined): Node | undefined {
   return pair?.key as Node | undefined;
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  object: "key: value lines",
+  array: "a list such as [a, b]",
+  string: "text",
+  boolean: "true or false",
+  number: "a number",
+  null: "empty",
+  undefined: "empty",
+};
+
+/** Zod speaks of types; editors think of text, lists and yes/no. */
 function friendly(message: string): string {
-  return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, "must be a $1, not a $2");
+  return message.replace(
+    /^Invalid input: expected (\w+), received (\w+)$/,
+    (_, want: string, got: string) => `must be ${TYPE_NAMES[want] ?? want}, not ${TYPE_NAMES[got] ?? got}`,
+  );
 }
 
 /** A "did you mean" for a key that is one or two edits away from a real one. */
@@ -119,7 +136,8 @@ function suggestion(key: string, path: string[]): string {
       : path[0] === "image"
         ? ["src", "alt", "caption"]
         : ["en", "zh"];
-  const best = candidates.find((c) => editDistance(c, key.toLowerCase()) <= 2);
+  const allowed = key.length <= 3 ? 1 : 2;
+  const best = candidates.find((c) => editDistance(c, key.toLowerCase()) <= allowed);
   return best ? `; did you mean "${best}"?` : "";
 }
 

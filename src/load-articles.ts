@@ -1,6 +1,7 @@
 // Reads the article folder: every `*.md` file below it, parsed and checked, plus the checks
 // that need all articles at once (two files claiming one URL).
 
+import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle, type Article, type Column } from "./article.ts";
@@ -39,7 +40,11 @@ export async function loadArticles(
   const parsed = await Promise.all(
     files.map(async (file) => {
       const text = await readFile(file, "utf8");
-      return parseArticle(text, path.relative(cwd, file), { columns, defaults });
+      return parseArticle(text, path.relative(cwd, file), {
+        columns,
+        defaults,
+        imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
+      });
     }),
   );
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));

@@ -1,0 +1,76 @@
+// Editorial warnings: things that build fine but that an editor would want to look at before
+// readers do. They never fail a build.
+
+import type { Block, Paragraph } from "./paragraphs.ts";
+
+export interface Warning {
+  line: number;
+  message: string;
+}
+
+/** English paragraphs in a row without translation, in an article that does translate. */
+export const LONG_UNPAIRED_RUN = 3;
+/** English letters per Han character; outside this band a pair is probably mismatched. */
+const LETTERS_PER_HAN = { min: 0.8, max: 12 };
+
+export function editorialWarnings(
+  title: { en?: string; zh?: string },
+  paragraphs: readonly Paragraph[],
+  blocks: readonly Block[],
+  titleLine: number,
+): Warning[] {
+  const warnings: Warning[] = [];
+  const translates = blocks.some((b) => b.kind === "pair");
+
+  if (!title.zh && !paragraphs.some((p) => p.lang === "zh")) {
+    warnings.push({ line: titleLine, message: "the article has no Chinese at all: add title.zh or Chinese paragraphs" });
+  }
+
+  let run: Paragraph[] = [];
+  const endRun = () => {
+    if (translates && run.length >= LONG_UNPAIRED_RUN) {
+      warnings.push({
+        line: run[0]!.line,
+        message: `${run.length} English paragraphs in a row (lines ${run[0]!.line}-${run.at(-1)!.line}) have no Chinese translation`,
+      });
+    }
+    run = [];
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind === "single" && block.paragraph.lang === "en") {
+      run.push(block.paragraph);
+      return;
+    }
+    endRun();
+    if (block.kind === "pair") {
+      const ratio = letters(block.en.text) / Math.max(1, hans(block.zh.text));
+      if (ratio < LETTERS_PER_HAN.min || ratio > LETTERS_PER_HAN.max) {
+        warnings.push({
+          line: block.zh.line,
+          message: `this Chinese paragraph is much ${ratio > LETTERS_PER_HAN.max ? "shorter" : "longer"} than the English one it is paired with (line ${block.en.line}): check the pairing`,
+        });
+      }
+      return;
+    }
+    const previous = blocks[i - 1];
+    const lostPartner =
+      translates && !block.paragraph.solo && previous !== undefined &&
+      (previous.kind === "pair" || previous.paragraph.lang === "zh");
+    if (lostPartner) {
+      warnings.push({
+        line: block.paragraph.line,
+        message: "this Chinese paragraph follows Chinese text: did its English partner go missing? Start it with {solo} if it stands alone on purpose",
+      });
+    }
+  });
+  endRun();
+  return warnings;
+}
+
+function letters(text: string): number {
+  return text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+}
+
+function hans(text: string): number {
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import site from "../_data/site.ts";
+import { parseArticle } from "../src/article.ts";
+
+const FRONT = "---\ntitle:\n  en: Generated headline\n  zh: 生成的标题\ncolumn: news\ndate: 2021-01-05\nsource: Test\n---\n";
+
+function warnings(body: string, front = FRONT) {
+  const { article, problems } = parseArticle(front + body, "a.md", { columns: site.columns });
+  expect(article).toBeDefined();
+  return problems.map((p) => `${p.line} ${p.severity} ${p.message}`);
+}
+
+describe("editorial warnings", () => {
+  it("warn about an article with no Chinese at all", () => {
+    const front = FRONT.replace("  zh: 生成的标题\n", "");
+    expect(warnings("\nOnly English here.\n", front)).toEqual([
+      "2 warning the article has no Chinese at all: add title.zh or Chinese paragraphs",
+    ]);
+  });
+
+  it("warn about a long run of untranslated English in a translated article", () => {
+    const body = "\nOne.\n\n一。\n\nTwo.\n\nThree.\n\nFour.\n";
+    expect(warnings(body)).toEqual([
+      "14 warning 3 English paragraphs in a row (lines 14-18) have no Chinese translation",
+    ]);
+  });
+
+  it("warn about a Chinese paragraph that lost its English partner", () => {
+    const body = "\nFirst paragraph in English.\n\n第一段中文。\n\n第二段中文,它的英文不见了。\n";
+    expect(warnings(body)).toEqual([
+      expect.stringMatching(/^14 warning this Chinese paragraph follows Chinese text/),
+    ]);
+  });
+
+  it("stay quiet about a Chinese paragraph marked {solo}", () => {
+    expect(warnings("\nFirst paragraph in English.\n\n第一段中文。\n\n{solo} 编者按。\n")).toEqual([]);
+  });
+
+  it("warn when a pair's lengths cannot be a translation", () => {
+    const body = "\nThis English paragraph is far, far longer than the Chinese text that follows it could ever translate.\n\n好。\n";
+    expect(warnings(body)).toEqual([expect.stringMatching(/^12 warning this Chinese paragraph is much shorter/)]);
+  });
+
+  it("let an English-only article with a Chinese headline pass quietly", () => {
+    expect(warnings("\nOne.\n\nTwo.\n\nThree.\n\nFour.\n")).toEqual([]);
+  });
+});
