@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import site from "../_data/site.ts";
 import { replaceDirAtomically } from "./atomic-dir.ts";
 import { buildOptionsFromEnv } from "./build-options.ts";
+import { loadContent } from "./content.ts";
 import { ContentError } from "./problems.ts";
 
 export interface BuildResult {
@@ -24,8 +25,9 @@ export async function renderSite(dir: string): Promise<BuildResult> {
 
 /** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */
 export async function buildSite(outDir = "_site"): Promise<BuildResult> {
-  // Settings errors (a bad SITE_URL) surface here, plainly, before any work is done.
-  buildOptionsFromEnv(process.env, site.url);
+  // Settings and content errors surface here, plainly, before Eleventy starts; Eleventy's
+  // own load of the articles then comes from the parse cache.
+  await loadContent(site, buildOptionsFromEnv(process.env, site.url));
   let result: BuildResult = { pages: 0 };
   await replaceDirAtomically(outDir, async (dir) => {
     result = await renderSite(dir);

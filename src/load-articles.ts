@@ -2,7 +2,7 @@
 // that need all articles at once (two files claiming one URL).
 
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle, type Article, type Column } from "./article.ts";
 import type { Problem } from "./problems.ts";
@@ -29,6 +29,16 @@ async function readDefaults(dir: string): Promise<Record<string, unknown>> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
+type Parsed = ReturnType<typeof parseArticle>;
+
+/**
+ * Clean parses by file, valid while the file's size and mtime, the folder defaults and the
+ * columns are unchanged. A build validates before Eleventy renders and Eleventy then asks
+ * again, and `npm start` re-reads the folder on every save: only changed files are parsed.
+ * Results with problems are never kept, so a fix (say, adding a missing image) shows at once.
+ */
+const parseCache = new Map<string, { key: string; parsed: Parsed }>();
+
 /** Loads every article below `dir`; file names in problems are relative to `cwd`. */
 export async function loadArticles(
   dir: string,
@@ -37,14 +47,20 @@ export async function loadArticles(
 ): Promise<LoadResult> {
   const defaults = await readDefaults(dir);
   const files = await articleFiles(dir);
+  const context = JSON.stringify([defaults, columns]);
   const parsed = await Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, "utf8");
-      return parseArticle(text, path.relative(cwd, file), {
+      const info = await stat(file);
+      const key = `${info.size}:${info.mtimeMs}:${context}`;
+      const cached = parseCache.get(file);
+      if (cached?.key === key) return cached.parsed;
+      const result = parseArticle(await readFile(file, "utf8"), path.relative(cwd, file), {
         columns,
         defaults,
         imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
       });
+      if (result.problems.length === 0) parseCache.set(file, { key, parsed: result });
+      return result;
     }),
   );
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));

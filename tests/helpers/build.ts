@@ -10,20 +10,20 @@ export const TEST_SITE_URL = "https://news.example.org";
 /** After every sample article, so none is scheduled. */
 export const TEST_NOW = "2026-01-01T00:00:00+08:00";
 
-export async function buildTestSite(
-  env: Record<string, string> = {},
-  cwd = process.cwd(),
-): Promise<string> {
-  const out = path.join(await mkdtemp(path.join(tmpdir(), "qiao-test-")), "site");
+/** A fresh, empty folder for one test's output. */
+export async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), "qiao-test-"));
+}
+
+/** Builds with `env` on top of the test defaults into `out` (default: a fresh folder). */
+export async function buildTestSite(env: Record<string, string> = {}, out?: string): Promise<string> {
+  const target = out ?? path.join(await tempDir(), "site");
   const saved = { ...process.env };
-  const savedCwd = process.cwd();
   Object.assign(process.env, { QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, ...env });
   try {
-    process.chdir(cwd);
-    await buildSite(out);
+    await buildSite(target);
   } finally {
-    process.chdir(savedCwd);
     process.env = saved;
   }
-  return out;
+  return target;
 }
