@@ -55,6 +55,12 @@ export function beijingIso(date: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+08:00`;
 }
 
+/** "2018-06-15 11:53:52": how editors write dates in front matter. */
+export function beijingTimestamp(date: Date): string {
+  const p = beijingParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
 /** "2018-06-15 11:53", as the channel prints its timestamps. */
 export function beijingDisplay(date: Date): string {
   const p = beijingParts(date);

@@ -1,0 +1,38 @@
+// npm run new -- --column news [--zh "中文标题"] [--kicker "Zheng Energy"] "English headline"
+// Scaffolds an article dated now (Beijing time) and prints its path.
+
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import site from "../_data/site.ts";
+import { articleFileName, scaffoldArticle } from "../src/scaffold.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    column: { type: "string" },
+    zh: { type: "string" },
+    kicker: { type: "string" },
+    dir: { type: "string", default: process.env.QIAO_ARTICLES_DIR || "articles" },
+  },
+});
+
+const fail = (message: string) => {
+  console.error(message);
+  process.exit(1);
+};
+
+const en = positionals.join(" ").trim() || undefined;
+if (!en && !values.zh) fail('Give a headline: npm run new -- --column news "English headline" [--zh "中文标题"]');
+const columns = Object.keys(site.columns);
+if (!values.column || !columns.includes(values.column)) {
+  fail(`Give a column with --column: one of ${columns.join(", ")}`);
+}
+
+const now = new Date();
+const title = { en, zh: values.zh };
+const name = articleFileName(title, now, (candidate) => existsSync(path.join(values.dir, candidate)));
+const file = path.join(values.dir, name);
+await writeFile(file, scaffoldArticle({ title, column: values.column!, kicker: values.kicker, now }), { flag: "wx" });
+console.log(file);
