@@ -18,6 +18,13 @@ const site: SiteConfig = {
   },
   relatedColumns: ["news", "vision"],
   relatedCount: 2,
+  kickers: [
+    "Zheng Energy",
+    "Zhengzhou Energy",
+    "Zhengzhou International",
+    "Spring in Zhengzhou",
+    "What stands for Zhengzhou",
+  ],
   homePerColumn: 5,
   pageSize: 20,
 };

@@ -15,6 +15,8 @@ export interface SiteConfig {
    *  "Zhengzhou Release" and "Zhengzhou Vision" blocks. */
   relatedColumns: string[];
   relatedCount: number;
+  /** Kickers the importer recognises when a dump has no 丨 between kicker and headline. */
+  kickers: string[];
   /** Latest articles per column on the home page. */
   homePerColumn: number;
   /** Articles per column page. */
