@@ -1,7 +1,7 @@
 // Editorial warnings: things that build fine but that an editor would want to look at before
 // readers do. They never fail a build.
 
-import type { Block, Paragraph } from "./paragraphs.ts";
+import { scriptCounts, type Block, type Paragraph } from "./paragraphs.ts";
 
 export interface Warning {
   line: number;
@@ -43,7 +43,7 @@ export function editorialWarnings(
     }
     endRun();
     if (block.kind === "pair") {
-      const ratio = letters(block.en.text) / Math.max(1, hans(block.zh.text));
+      const ratio = scriptCounts(block.en.text).latinLetters / Math.max(1, scriptCounts(block.zh.text).han);
       if (ratio < LETTERS_PER_HAN.min || ratio > LETTERS_PER_HAN.max) {
         warnings.push({
           line: block.zh.line,
@@ -65,12 +65,4 @@ export function editorialWarnings(
   });
   endRun();
   return warnings;
-}
-
-function letters(text: string): number {
-  return text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-}
-
-function hans(text: string): number {
-  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
 }

@@ -31,8 +31,6 @@ export interface DirectiveProblem {
   message: string;
 }
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN_WORD = /\p{Script=Latin}+/gu;
 // URLs inside links and images are Latin but say nothing about the prose's language.
 const MARKDOWN_TARGET = /\]\([^)]*\)/g;
 const DIRECTIVE = /^\{([a-z][a-z ]*)\}[ \t\u3000]*/;
@@ -40,16 +38,60 @@ const DIRECTIVE_WORDS = new Set(["en", "zh", "solo"]);
 // Blank means nothing but white space, including the full-width space editors paste from Word.
 const BLANK_LINE = /^[\s\u3000]*$/;
 
+function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK Unified Ideographs
+    (code >= 0x3400 && code <= 0x4dbf) || // Extension A
+    (code >= 0xf900 && code <= 0xfaff) || // Compatibility Ideographs
+    (code >= 0x20000 && code <= 0x323af) || // Extensions B-H
+    code === 0x3007 // 〇
+  );
+}
+
+function isLatinLetter(code: number): boolean {
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x1e00 && code <= 0x1eff)
+  );
+}
+
+export interface ScriptCounts {
+  han: number;
+  latinLetters: number;
+  latinWords: number;
+}
+
+/** Han characters, Latin letters and Latin words, in one pass: this runs on every
+ *  paragraph of every article, so it avoids regular expressions and allocations. */
+export function scriptCounts(text: string): ScriptCounts {
+  const counts = { han: 0, latinLetters: 0, latinWords: 0 };
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      code = text.codePointAt(i)!;
+      i++;
+    }
+    const latin = isLatinLetter(code);
+    if (latin) {
+      counts.latinLetters++;
+      if (!inWord) counts.latinWords++;
+    } else if (isHan(code)) counts.han++;
+    inWord = latin;
+  }
+  return counts;
+}
+
 /**
  * The share of Han characters among script units, where a unit is one Han character or one
  * Latin word (a Han character carries about as much as an English word). Null when the text
  * has neither, e.g. "2021" or an image without a caption.
  */
 export function hanShare(text: string): number | null {
-  const prose = text.replace(MARKDOWN_TARGET, "]");
-  const han = prose.match(HAN)?.length ?? 0;
-  const words = prose.match(LATIN_WORD)?.length ?? 0;
-  return han + words === 0 ? null : han / (han + words);
+  const { han, latinWords } = scriptCounts(text.includes("](") ? text.replace(MARKDOWN_TARGET, "]") : text);
+  return han + latinWords === 0 ? null : han / (han + latinWords);
 }
 
 /** The language a paragraph is written in, by script; null when the script says nothing. */
