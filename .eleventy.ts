@@ -6,7 +6,7 @@ import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import site from "./_data/site.ts";
 import ui from "./_data/ui.ts";
 import { buildOptionsFromEnv } from "./src/build-options.ts";
-import { loadContent } from "./src/content.ts";
+import { loadContent, skipWhileFocused } from "./src/content.ts";
 import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
 import { htmlLangOf } from "./src/lang.ts";
 import { formatProblem } from "./src/problems.ts";
@@ -23,6 +23,9 @@ export default function (config: UserConfig) {
     for (const warning of content.warnings) console.warn(formatProblem(warning));
     return content;
   });
+
+  // Returning false makes Eleventy skip the template (see skipWhileFocused).
+  config.addPreprocessor("focus", "*", (data: { rerenderOnArticleEdit?: boolean }) => (skipWhileFocused(options(), data) ? false : undefined));
 
   config.addFilter("beijingIso", beijingIso);
   config.addFilter("beijingDisplay", beijingDisplay);

@@ -17,6 +17,8 @@ export interface BuildOptions {
   now: Date;
   /** The folder articles are read from. */
   articlesDir: string;
+  /** Set by `npm start` after an edit: render only what this article file changes. */
+  focus?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -29,7 +31,8 @@ export function normalizePathPrefix(prefix: string | undefined): string {
 /**
  * Reads QIAO_ENV (production|development; defaults to development under `eleventy --serve`
  * or `--watch`, production otherwise), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX, QIAO_NOW
- * (an ISO time, for reproducible tests) and QIAO_ARTICLES_DIR (default `articles`).
+ * (an ISO time, for reproducible tests), QIAO_ARTICLES_DIR (default `articles`) and
+ * QIAO_FOCUS (set by the preview server only).
  */
 export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): BuildOptions {
   const watching = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
@@ -43,5 +46,6 @@ export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): Buil
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
     now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
     articlesDir: env.QIAO_ARTICLES_DIR || "articles",
+    focus: env.QIAO_FOCUS || undefined,
   };
 }

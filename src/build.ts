@@ -10,14 +10,17 @@ import { ContentError } from "./problems.ts";
 
 export interface BuildResult {
   pages: number;
+  /** Files Eleventy wrote, for the preview server's live reload. */
+  written: string[];
 }
 
 /** Renders the site from the project in `cwd` into `dir` with Eleventy. */
 export async function renderSite(dir: string): Promise<BuildResult> {
   const eleventy = new Eleventy(".", dir, { configPath: ".eleventy.ts", quietMode: true });
   try {
-    const [, written] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
-    return { pages: written.filter((w) => w.outputPath).length };
+    const [, results] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
+    const written = results.flatMap((r) => (r.outputPath ? [r.outputPath] : []));
+    return { pages: written.length, written };
   } catch (error) {
     throw contentErrorIn(error) ?? error;
   }
@@ -28,7 +31,7 @@ export async function buildSite(outDir = "_site"): Promise<BuildResult> {
   // Settings and content errors surface here, plainly, before Eleventy starts; Eleventy's
   // own load of the articles then comes from the parse cache.
   await loadContent(site, buildOptionsFromEnv(process.env, site.url));
-  let result: BuildResult = { pages: 0 };
+  let result: BuildResult = { pages: 0, written: [] };
   await replaceDirAtomically(outDir, async (dir) => {
     result = await renderSite(dir);
   });

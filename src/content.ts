@@ -1,6 +1,7 @@
 // Everything the templates render, assembled once per build: the published articles with
 // their related blocks, the home sections and the column pages.
 
+import path from "node:path";
 import type { Article } from "./article.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listing.ts";
@@ -50,9 +51,32 @@ export function assembleContent(all: readonly Article[], site: SiteConfig, optio
   };
 }
 
+/**
+ * What one edited article changes: its own page and the column pages that list it (the home
+ * page renders in full; it is one page). Other articles' related blocks wait for the next
+ * full build: re-rendering thousands of pages per keystroke is what makes previews slow.
+ */
+export function focusOn(content: SiteContent, file: string): SiteContent {
+  const articles = content.articles.filter((a) => path.resolve(a.file) === path.resolve(file));
+  const urls = new Set(articles.map((a) => a.url));
+  return {
+    ...content,
+    articles,
+    columnPages: content.columnPages.filter((p) => p.teasers.some((t) => urls.has(t.url))),
+    warnings: content.warnings.filter((w) => path.resolve(w.file) === path.resolve(file)),
+  };
+}
+
+/** While focused, only templates that list articles (front matter `rerenderOnArticleEdit`)
+ *  render: feeds, sitemap or search pages made from one article would be wrong. */
+export function skipWhileFocused(options: BuildOptions, data: { rerenderOnArticleEdit?: boolean }): boolean {
+  return Boolean(options.focus) && !data.rerenderOnArticleEdit;
+}
+
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
 export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
   const { articles, problems } = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(problems)) throw new ContentError(problems);
-  return { ...assembleContent(articles, site, options), warnings: problems };
+  const content = { ...assembleContent(articles, site, options), warnings: problems };
+  return options.focus ? focusOn(content, options.focus) : content;
 }
