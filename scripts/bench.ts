@@ -1,0 +1,107 @@
+// npm run bench -- [--articles 10000] [--dev] [--keep]
+// Builds a deterministic synthetic archive in /dev/shm and prints, from one run: the full
+// production build, a baseline without QR codes and search indexing, their ratio, peak
+// memory, pages, search index sizes, the bytes a first query fetches, and the QR share.
+// With --dev it measures the edit loop of `npm start` instead. Results also go to
+// bench-results/bench-<articles>.json.
+
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import site from "../_data/site.ts";
+import { parseArticle } from "../src/article.ts";
+import { BENCH_COLUMNS, prepareBenchProject } from "../src/bench-project.ts";
+import { runMeasured, type RunStats } from "../src/process-stats.ts";
+import { syntheticArticle, syntheticColumns } from "../src/synthetic-corpus.ts";
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "10000" },
+    dev: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const articles = Number(values.articles);
+const root = `/dev/shm/qiao-bench-${articles}`;
+const out = (name: string) => `/dev/shm/qiao-bench-${articles}-${name}`;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+log(`Generating ${articles} articles in ${BENCH_COLUMNS} columns into ${root} ...`);
+prepareBenchProject(root, articles, site, (done) => log(`  ${done} / ${articles}`));
+
+const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://bench.example.org", QIAO_NOW: "2026-06-01T00:00:00+08:00" };
+
+async function build(name: string, env: Record<string, string>): Promise<RunStats> {
+  log(`Building: ${name} ...`);
+  const stats = await runMeasured(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out(name)], {
+    cwd: root,
+    env: { ...baseEnv, ...env },
+    onLine: (line) => log(`  ${line}`),
+  });
+  log(`  ${stats.seconds.toFixed(1)} s, peak ${mb(stats.peakRssBytes)}`);
+  return stats;
+}
+
+/** Saves an edit to one article and times how long until the preview serves it. */
+async function devLoop(samples = 5): Promise<number[]> {
+  const port = 8700 + Math.floor(Math.random() * 200);
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
+    cwd: root,
+    env: baseEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  log("Starting the preview server (a full first render) ...");
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Server at") && resolve());
+    server.on("close", (code) => reject(new Error(`preview server exited with ${code}`)));
+  });
+  const columns = Object.keys(syntheticColumns(BENCH_COLUMNS));
+  const timings: number[] = [];
+  try {
+    for (let sample = 0; sample < samples; sample++) {
+      const index = Math.floor(((sample + 1) * articles) / (samples + 1));
+      const { fileName, text } = syntheticArticle(index, columns);
+      const file = path.join(root, "articles", fileName);
+      const { article } = parseArticle(text, fileName, { columns: syntheticColumns(BENCH_COLUMNS), defaults: { source: "x" } });
+      const marker = `Edited ${sample} ${Date.now()}`;
+      const started = performance.now();
+      writeFileSync(file, readFileSync(file, "utf8").replace(/\n\n/, `\n\n${marker}.\n\n`));
+      for (;;) {
+        const page = await fetch(`http://127.0.0.1:${port}${encodeURI(article!.url)}`).then((r) => r.text(), () => "");
+        if (page.includes(marker)) break;
+        if (performance.now() - started > 60_000) throw new Error("the edit never showed up");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const ms = performance.now() - started;
+      timings.push(ms);
+      log(`  edit ${sample + 1}: ${ms.toFixed(0)} ms`);
+    }
+  } finally {
+    server.kill();
+  }
+  return timings;
+}
+
+const results: Record<string, unknown> = { articles, date: new Date().toISOString() };
+if (values.dev) {
+  const timings = await devLoop();
+  const sorted = [...timings].sort((a, b) => a - b);
+  results.devEditMs = { samples: timings.map(Math.round), median: Math.round(sorted[Math.floor(sorted.length / 2)]!) };
+  log(`\nEdit loop at ${articles} articles: median ${results.devEditMs && (results.devEditMs as { median: number }).median} ms (target ≤ 1000 ms)`);
+} else {
+  const baseline = await build("baseline", { QIAO_QR: "off", QIAO_SEARCH: "off" });
+  const full = await build("full", {});
+  results.baseline = { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes };
+  results.full = { seconds: full.seconds, peakRssBytes: full.peakRssBytes };
+  results.ratio = full.seconds / baseline.seconds;
+  log(`\nFull build ${full.seconds.toFixed(1)} s / baseline ${baseline.seconds.toFixed(1)} s = ${(results.ratio as number).toFixed(2)}× (target ≤ 1.8×)`);
+  log(`Peak memory ${mb(full.peakRssBytes)} (target ≤ 2048 MB)`);
+}
+
+mkdirSync("bench-results", { recursive: true });
+const resultFile = `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.json`;
+writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
+log(`Results written to ${resultFile}`);
+if (!values.keep) for (const dir of [root, out("baseline"), out("full")]) rmSync(dir, { recursive: true, force: true });
