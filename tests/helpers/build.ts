@@ -10,9 +10,10 @@ export const TEST_SITE_URL = "https://news.example.org";
 /** After every sample article, so none is scheduled. */
 export const TEST_NOW = "2026-01-01T00:00:00+08:00";
 
-/** A fresh, empty folder for one test's output. */
+/** A fresh, empty folder for one test's output, inside the run's folder that the global
+ *  setup removes at the end. */
 export async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "qiao-test-"));
+  return mkdtemp(path.join(process.env.QIAO_TEST_TMP ?? tmpdir(), "qiao-test-"));
 }
 
 /** Builds with `env` on top of the test defaults into `out` (default: a fresh folder). */
