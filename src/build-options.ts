@@ -19,6 +19,8 @@ export interface BuildOptions {
   articlesDir: string;
   /** Set by `npm start` after an edit: render only what this article file changes. */
   focus?: string;
+  /** QR codes on article pages (QIAO_QR=off only for the benchmark's baseline). */
+  qr: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,5 +49,6 @@ export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): Buil
     now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
     articlesDir: env.QIAO_ARTICLES_DIR || "articles",
     focus: env.QIAO_FOCUS || undefined,
+    qr: env.QIAO_QR !== "off",
   };
 }

@@ -7,6 +7,7 @@ import type { BuildOptions } from "./build-options.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listing.ts";
 import { loadArticles } from "./load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "./problems.ts";
+import { cachedQrSvg } from "./qr-cache.ts";
 import type { SiteConfig } from "./site.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -16,6 +17,8 @@ export interface ArticlePage extends Article {
   related: Section[];
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
+  /** Inline SVG QR code of canonicalUrl. */
+  qrSvg?: string;
 }
 
 export interface SiteContent {
@@ -77,6 +80,8 @@ export function skipWhileFocused(options: BuildOptions, data: { rerenderOnArticl
 export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
   const { articles, problems } = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(problems)) throw new ContentError(problems);
-  const content = { ...assembleContent(articles, site, options), warnings: problems };
-  return options.focus ? focusOn(content, options.focus) : content;
+  const assembled = { ...assembleContent(articles, site, options), warnings: problems };
+  const content = options.focus ? focusOn(assembled, options.focus) : assembled;
+  if (!options.qr) return content;
+  return { ...content, articles: content.articles.map((a) => ({ ...a, qrSvg: cachedQrSvg(a.canonicalUrl) })) };
 }
