@@ -8,6 +8,7 @@ import ui from "./_data/ui.ts";
 import { buildOptionsFromEnv } from "./src/build-options.ts";
 import { loadContent, skipWhileFocused } from "./src/content.ts";
 import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
+import { jsonForScript } from "./src/json-script.ts";
 import { htmlLangOf } from "./src/lang.ts";
 import { formatProblem } from "./src/problems.ts";
 
@@ -31,8 +32,11 @@ export default function (config: UserConfig) {
   config.addFilter("beijingDisplay", beijingDisplay);
   config.addFilter("beijingDay", beijingDay);
   config.addFilter("htmlLang", htmlLangOf);
+  config.addFilter("jsonForScript", jsonForScript);
 
   config.addPassthroughCopy("assets");
+  // Traditional -> simplified conversion for search queries, loaded only when needed.
+  config.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/t2cn.js": "assets/vendor/opencc-t2cn.js" });
   config.addPlugin(EleventyHtmlBasePlugin);
   config.addWatchTarget(options().articlesDir);
   config.addWatchTarget("src/");

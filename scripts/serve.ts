@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { renderSite, errorChain } from "../src/build.ts";
+import { buildInto, errorChain } from "../src/build.ts";
 import { ContentError, formatProblem } from "../src/problems.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
@@ -22,7 +22,7 @@ async function render(focus?: string): Promise<string[]> {
   const started = performance.now();
   if (focus) process.env.QIAO_FOCUS = focus;
   try {
-    const { written } = await renderSite(OUT);
+    const { written } = await buildInto(OUT);
     const ms = Math.round(performance.now() - started);
     console.log(`[qiao] ${focus ? `${focus}: ` : ""}rendered ${written.length} pages in ${ms} ms`);
     return written;

@@ -21,6 +21,8 @@ export interface BuildOptions {
   focus?: string;
   /** QR codes on article pages (QIAO_QR=off only for the benchmark's baseline). */
   qr: boolean;
+  /** Search indexes (QIAO_SEARCH=off only for the benchmark's baseline). */
+  search: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,5 +52,6 @@ export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): Buil
     articlesDir: env.QIAO_ARTICLES_DIR || "articles",
     focus: env.QIAO_FOCUS || undefined,
     qr: env.QIAO_QR !== "off",
+    search: env.QIAO_SEARCH !== "off",
   };
 }

@@ -7,6 +7,7 @@ import { replaceDirAtomically } from "./atomic-dir.ts";
 import { buildOptionsFromEnv } from "./build-options.ts";
 import { loadContent } from "./content.ts";
 import { ContentError } from "./problems.ts";
+import { writeSearchIndexes } from "./search-index.ts";
 
 export interface BuildResult {
   pages: number;
@@ -26,14 +27,23 @@ export async function renderSite(dir: string): Promise<BuildResult> {
   }
 }
 
-/** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */
-export async function buildSite(outDir = "_site"): Promise<BuildResult> {
+/** Renders the site into `dir` and writes its search indexes there. */
+export async function buildInto(dir: string): Promise<BuildResult> {
   // Settings and content errors surface here, plainly, before Eleventy starts; Eleventy's
   // own load of the articles then comes from the parse cache.
-  await loadContent(site, buildOptionsFromEnv(process.env, site.url));
+  const options = buildOptionsFromEnv(process.env, site.url);
+  const content = await loadContent(site, options);
+  const result = await renderSite(dir);
+  // A focused preview render changes one page; the index from the full render still serves.
+  if (options.search && !options.focus) await writeSearchIndexes(content.articles, site, dir);
+  return result;
+}
+
+/** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */
+export async function buildSite(outDir = "_site"): Promise<BuildResult> {
   let result: BuildResult = { pages: 0, written: [] };
   await replaceDirAtomically(outDir, async (dir) => {
-    result = await renderSite(dir);
+    result = await buildInto(dir);
   });
   return result;
 }

@@ -1,0 +1,41 @@
+// Shared by the search page and the tests: how a reader's query becomes Pagefind queries, and
+// how hits from the English and the Chinese index become one result per article.
+
+const HAN = /\p{Script=Han}/u;
+
+/** Traditional characters (獻血) become simplified (献血), the script the index holds.
+ *  `toSimplified` is opencc-js's t→cn converter, loaded only for queries with Han text. */
+export async function normalizeQuery(query, loadToSimplified) {
+  const trimmed = query.trim().replace(/\s+/g, " ");
+  if (!HAN.test(trimmed)) return trimmed;
+  const toSimplified = await loadToSimplified();
+  return toSimplified(trimmed);
+}
+
+/** Hits grouped by article URL, in the order of each article's best hit. Each group keeps
+ *  one excerpt per language it matched in, preferring excerpts with a highlight. */
+export function groupByArticle(hits) {
+  const groups = new Map();
+  for (const hit of hits) {
+    const group = groups.get(hit.url) ?? { url: hit.url, meta: hit.meta, excerpts: {} };
+    const lang = hit.meta.lang === "zh" ? "zh" : "en";
+    const current = group.excerpts[lang];
+    if (!current || (!current.includes("<mark>") && hit.excerpt.includes("<mark>"))) {
+      group.excerpts[lang] = hit.excerpt;
+    }
+    groups.set(hit.url, group);
+  }
+  return [...groups.values()];
+}
+
+/** Excerpt text with Pagefind's <mark> highlights as [text, highlighted] runs, so the page
+ *  can build DOM nodes without ever parsing indexed text as HTML. */
+export function excerptRuns(excerpt) {
+  return excerpt
+    .split(/(<mark>[\s\S]*?<\/mark>)/)
+    .filter(Boolean)
+    .map((part) => {
+      const marked = part.startsWith("<mark>");
+      return [marked ? part.slice(6, -7) : part, marked];
+    });
+}

@@ -1,0 +1,138 @@
+// The search page: one box for English, Chinese (traditional too) and pinyin. Results from
+// the English index and the merged Chinese index are grouped by article. Plain module, no
+// framework, no inline script (the Content-Security-Policy forbids it).
+
+import { excerptRuns, groupByArticle, normalizeQuery } from "./search-query.js";
+
+const form = document.querySelector("[data-search]");
+const input = form.querySelector("input[name=q]");
+const columnSelect = form.querySelector("select[name=column]");
+const yearSelect = form.querySelector("select[name=year]");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const ui = JSON.parse(document.getElementById("search-strings").textContent);
+const base = form.dataset.base;
+
+let toSimplified;
+async function loadToSimplified() {
+  if (!toSimplified) {
+    const { Converter } = await import(`${base}assets/vendor/opencc-t2cn.js`);
+    toSimplified = Converter({ from: "t", to: "cn" });
+  }
+  return toSimplified;
+}
+
+function el(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+/** "English 中文" as two spans, each with its own lang. */
+function both(en, zh) {
+  const parts = [];
+  if (en) parts.push(el("span", { lang: "en" }, [en]));
+  if (en && zh) parts.push(" ");
+  if (zh) parts.push(el("span", { lang: "zh-CN" }, [zh]));
+  return parts;
+}
+
+function excerpt(text, lang) {
+  const p = el("p", { class: "search-excerpt", lang: lang === "zh" ? "zh-CN" : "en" });
+  for (const [run, marked] of excerptRuns(text)) p.append(marked ? el("mark", {}, [run]) : run);
+  return p;
+}
+
+function renderResult(group) {
+  const { meta } = group;
+  const titleEn = meta.lang === "en" || meta.title_zh ? meta.title : undefined;
+  const titleZh = meta.title_zh ?? (titleEn ? undefined : meta.title);
+  const heading = el("h2", { class: "search-result-title" }, [
+    el("a", { href: group.url }, [
+      ...(meta.kicker ? [el("span", { class: "kicker", lang: "en" }, [meta.kicker]), el("span", { class: "sep", "aria-hidden": "true" }, ["丨"])] : []),
+      ...both(titleEn, titleZh),
+    ]),
+  ]);
+  const details = el("p", { class: "teaser-meta" }, [el("time", {}, [meta.date]), " · ", ...both(meta.column, meta.column_zh)]);
+  const excerpts = ["en", "zh"].filter((lang) => group.excerpts[lang]?.includes("<mark>")).map((lang) => excerpt(group.excerpts[lang], lang));
+  return el("li", {}, [el("article", { class: "search-result" }, [heading, details, ...excerpts])]);
+}
+
+function say(en, zh) {
+  status.replaceChildren(...both(en, zh));
+}
+
+let pagefind;
+async function loadPagefind() {
+  if (!pagefind) {
+    pagefind = await import(`${base}pagefind/pagefind.js`);
+    await pagefind.options({ baseUrl: base, excerptLength: 30 });
+    await pagefind.mergeIndex(`${base}pagefind-zh/`, { language: "zh-cn", baseUrl: base });
+  }
+  return pagefind;
+}
+
+async function fillFilters() {
+  const filters = await (await loadPagefind()).filters();
+  const add = (select, values) => {
+    for (const value of values) select.append(el("option", { value }, [value]));
+  };
+  add(columnSelect, Object.keys(filters.column ?? {}).sort());
+  add(yearSelect, Object.keys(filters.year ?? {}).sort().reverse());
+  const params = new URLSearchParams(location.search);
+  columnSelect.value = params.get("column") ?? "";
+  yearSelect.value = params.get("year") ?? "";
+}
+
+let latest = 0;
+async function run() {
+  const ticket = ++latest;
+  const query = input.value;
+  const params = new URLSearchParams();
+  if (query.trim()) params.set("q", query.trim());
+  if (columnSelect.value) params.set("column", columnSelect.value);
+  if (yearSelect.value) params.set("year", yearSelect.value);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  if (!query.trim()) {
+    list.replaceChildren();
+    status.replaceChildren();
+    return;
+  }
+  say(ui.en.searchLoading, ui.zh.searchLoading);
+  try {
+    const engine = await loadPagefind();
+    const filters = {};
+    if (columnSelect.value) filters.column = columnSelect.value;
+    if (yearSelect.value) filters.year = yearSelect.value;
+    const search = await engine.search(await normalizeQuery(query, loadToSimplified), { filters });
+    const hits = await Promise.all(search.results.slice(0, 40).map((r) => r.data()));
+    if (ticket !== latest) return; // a newer query is on its way
+    const groups = groupByArticle(hits);
+    list.replaceChildren(...groups.map(renderResult));
+    const q = `“${query.trim()}”`;
+    if (!groups.length) say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
+    else {
+      const n = groups.length;
+      say(`${n} ${n === 1 ? ui.en.searchOneResult : ui.en.searchResults} ${ui.en.searchFor} ${q}`, `${ui.zh.searchFor}${q}:${n} ${ui.zh.searchResults}`);
+    }
+  } catch (error) {
+    console.error(error);
+    say(ui.en.searchUnavailable, ui.zh.searchUnavailable);
+  }
+}
+
+let timer;
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 150);
+});
+columnSelect.addEventListener("change", run);
+yearSelect.addEventListener("change", run);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+
+input.value = new URLSearchParams(location.search).get("q") ?? "";
+fillFilters().then(run, () => say(ui.en.searchUnavailable, ui.zh.searchUnavailable));

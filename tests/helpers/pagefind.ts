@@ -1,0 +1,47 @@
+// The real, built pagefind.js of a site, loaded in Node: its fetches of index files are
+// answered from the built folder, and counted, as a browser would fetch them.
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface Hit {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+export interface LoadedSearch {
+  search(query: string, filters?: Record<string, string>): Promise<Hit[]>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  /** Bytes of index files fetched so far (pagefind.js itself excluded). */
+  bytesFetched(): number;
+}
+
+let bytes = 0;
+const realFetch = globalThis.fetch;
+globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  if (!url.startsWith("file:")) return realFetch(input, init);
+  const body = await readFile(fileURLToPath(url));
+  bytes += body.length;
+  return new Response(body);
+}) as typeof fetch;
+
+/** Loads a fresh copy of the site's search (a module per site: query strings bust the cache). */
+export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<LoadedSearch> {
+  const entry = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js"));
+  entry.search = `?site=${encodeURIComponent(siteDir)}`;
+  const pagefind = await import(entry.href);
+  await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind/")).href, baseUrl });
+  await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, "pagefind-zh/")).href, { language: "zh-cn", baseUrl });
+  const start = bytes;
+  return {
+    async search(query, filters = {}) {
+      const found = await pagefind.search(query, { filters });
+      return Promise.all(found.results.map((r: { data(): Promise<Hit> }) => r.data()));
+    },
+    filters: () => pagefind.filters(),
+    bytesFetched: () => bytes - start,
+  };
+}

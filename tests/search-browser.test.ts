@@ -1,0 +1,68 @@
+// A reader searches on the real page in a real browser.
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./helpers/browser.ts";
+import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(inject("siteDir"));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the search page", () => {
+  it("shows grouped results for a typed query, keeps it in the URL, and follows a result", async () => {
+    await page.goto(`${server.url}search/`);
+    await page.fill("#search-q", "献血");
+    await page.waitForSelector("#search-results li");
+    const results = page.locator("#search-results > li");
+    expect(await results.count()).toBe(1);
+    expect(await results.first().locator("h2").innerText()).toContain("郑州市临床供血全部来自无偿献血");
+    expect((await results.first().locator("mark").first().innerText()).trim()).toBe("献血");
+    expect(await page.locator("#search-status").innerText()).toContain("1 result");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("献血");
+
+    await results.first().locator("h2 a").click();
+    await page.waitForURL("**/news/20180615/world-blood-donor-day/");
+    expect(await page.locator("h1").innerText()).toContain("郑州市临床供血全部来自无偿献血");
+  });
+
+  it("finds simplified text for a traditional query", async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("獻血")}`);
+    await page.waitForSelector("#search-results li");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20180615/world-blood-donor-day/");
+  });
+
+  it("is reached from the search box in every page's header", async () => {
+    await page.goto(server.url);
+    await page.fill("#site-search", "hematopoietic");
+    await page.press("#site-search", "Enter");
+    await page.waitForSelector("#search-results li");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20210105/stem-cell-donation/");
+  });
+
+  it("says so when nothing matches", async () => {
+    await page.goto(`${server.url}search/?q=qwzxkjv`);
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.includes("No articles match"));
+    expect(await page.locator("#search-results li").count()).toBe(0);
+  });
+
+  it("explains itself without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.url}search/?q=x`);
+    expect(await noJs.locator("noscript").count()).toBe(1);
+    expect(await noJs.content()).toContain("needs JavaScript");
+    await context.close();
+  });
+});

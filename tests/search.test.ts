@@ -1,0 +1,82 @@
+// The real Pagefind indexes of the built sample site, queried through the real pagefind.js
+// and the same query code the search page runs.
+
+import { readFileSync } from "node:fs";
+import * as OpenCC from "opencc-js/t2cn";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { groupByArticle, normalizeQuery } from "../assets/search-query.js";
+import { buildTestSite } from "./helpers/build.ts";
+import { loadSearch, type LoadedSearch } from "./helpers/pagefind.ts";
+
+const BLOOD = "/news/20180615/world-blood-donor-day/";
+const STEM = "/news/20210105/stem-cell-donation/";
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const regression = JSON.parse(readFileSync("tests/fixtures/search-queries.json", "utf8")).queries as Record<string, string[]>;
+
+let search: LoadedSearch;
+/** Article URLs for a query, as the search page groups them. */
+async function articlesFor(query: string, filters?: Record<string, string>): Promise<string[]> {
+  const hits = await search.search(await normalizeQuery(query, async () => toSimplified), filters);
+  return groupByArticle(hits).map((g) => g.url).sort();
+}
+
+beforeAll(async () => {
+  search = await loadSearch(inject("siteDir"));
+});
+
+describe("English search", () => {
+  it("finds by stem: donated finds donation and donors", async () => {
+    expect(await articlesFor("donated")).toEqual([BLOOD, STEM]);
+  });
+  it("finds a word only one article has", async () => {
+    expect(await articlesFor("hematopoietic")).toEqual([STEM]);
+  });
+  it("finds nothing for nonsense", async () => {
+    expect(await articlesFor("qwzxkjv")).toEqual([]);
+  });
+});
+
+describe("Chinese search (regression list)", () => {
+  for (const [query, urls] of Object.entries(regression)) {
+    it(`${query} finds ${urls.length} article(s)`, async () => {
+      expect(await articlesFor(query)).toEqual([...urls].sort());
+    });
+  }
+  it("highlights the Chinese words in a Chinese excerpt", async () => {
+    const [group] = groupByArticle(await search.search("献血"));
+    expect(group!.excerpts.zh).toContain("<mark>献血</mark>");
+  });
+});
+
+describe("beyond plain search", () => {
+  it("finds a headline by its pinyin", async () => {
+    expect(await articlesFor("xianxue")).toEqual([BLOOD]);
+    expect(await articlesFor("zaoxue ganxibao")).toEqual([STEM]);
+  });
+  it("filters by year and by column", async () => {
+    expect(await articlesFor("donated", { year: "2021" })).toEqual([STEM]);
+    expect(await articlesFor("donated", { column: "Zhengzhou Release 郑州发布" })).toEqual([BLOOD, STEM]);
+    expect(Object.keys((await search.filters()).year!).sort()).toEqual(["2018", "2021"]);
+  });
+  it("gives both languages' hits of an article one result with the same URL", async () => {
+    const groups = groupByArticle(await search.search("郑州"));
+    expect(groups.map((g) => g.url).sort()).toEqual([BLOOD, STEM]);
+    expect(groups.find((g) => g.url === BLOOD)!.excerpts).toHaveProperty("zh");
+  });
+  it("keeps drafts and scheduled articles out of the index", async () => {
+    const siteDir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/site" });
+    const fixtures = await loadSearch(siteDir);
+    const urls = groupByArticle(await fixtures.search("paragraph")).map((g) => g.url);
+    expect(urls).toEqual(["/news/20200301/published/"]);
+  });
+});
+
+describe("under a path prefix", () => {
+  it("returns URLs that carry the prefix", async () => {
+    const siteDir = await buildTestSite({ PATH_PREFIX: "/qiao/" });
+    const prefixed = await loadSearch(siteDir, "/qiao/");
+    const hits = await prefixed.search("献血");
+    expect(hits.map((h) => h.url)).toContain(`/qiao${BLOOD}`);
+    expect(hits.every((h) => h.url.startsWith("/qiao/news/"))).toBe(true);
+  });
+});
