@@ -3,14 +3,17 @@
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
+import feedPlugin from "@11ty/eleventy-plugin-rss";
 import site from "./_data/site.ts";
 import ui from "./_data/ui.ts";
 import { buildOptionsFromEnv } from "./src/build-options.ts";
-import { loadContent, skipWhileFocused } from "./src/content.ts";
+import { loadContent, skipWhileFocused, type ArticlePage } from "./src/content.ts";
 import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
 import { jsonForScript } from "./src/json-script.ts";
 import { htmlLangOf } from "./src/lang.ts";
 import { formatProblem } from "./src/problems.ts";
+import { describeArticle, newsArticle } from "./src/seo.ts";
+import { absoluteAssetUrl, absoluteUrl } from "./src/urls.ts";
 
 export default function (config: UserConfig) {
   // Read lazily: Eleventy sets ELEVENTY_RUN_MODE after loading this file.
@@ -33,11 +36,17 @@ export default function (config: UserConfig) {
   config.addFilter("beijingDay", beijingDay);
   config.addFilter("htmlLang", htmlLangOf);
   config.addFilter("jsonForScript", jsonForScript);
+  config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options()));
+  config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options()));
+  config.addFilter("describeArticle", describeArticle);
+  config.addFilter("newsArticleJsonLd", (article: ArticlePage) => jsonForScript(newsArticle(article, site, options())));
 
   config.addPassthroughCopy("assets");
   // Traditional -> simplified conversion for search queries, loaded only when needed.
   config.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/t2cn.js": "assets/vendor/opencc-t2cn.js" });
   config.addPlugin(EleventyHtmlBasePlugin);
+  // The official feed plugin: its htmlToAbsoluteUrls makes feed content links absolute.
+  config.addPlugin(feedPlugin);
   config.addWatchTarget(options().articlesDir);
   config.addWatchTarget("src/");
   config.ignores.add("README.md");

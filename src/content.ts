@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Article } from "./article.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listing.ts";
+import { feeds, type Feed } from "./feeds.ts";
 import { loadArticles } from "./load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "./problems.ts";
 import { cachedQrSvg } from "./qr-cache.ts";
@@ -23,6 +24,7 @@ export interface ArticlePage extends Article {
 
 export interface SiteContent {
   articles: ArticlePage[];
+  feeds: Feed[];
   home: Section[];
   columnPages: ColumnPage[];
   /** Warnings found while loading, for the build to print. */
@@ -42,13 +44,15 @@ export function isPublished(article: Article, options: BuildOptions): boolean {
 export function assembleContent(all: readonly Article[], site: SiteConfig, options: BuildOptions): Omit<SiteContent, "warnings"> {
   const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
   const related = relatedSections(sorted, site);
+  const articles = sorted.map((a) => ({
+    ...a,
+    canonicalUrl: absoluteUrl(a.url, options),
+    related: related(a),
+    scheduled: isScheduled(a, options.now),
+  }));
   return {
-    articles: sorted.map((a) => ({
-      ...a,
-      canonicalUrl: absoluteUrl(a.url, options),
-      related: related(a),
-      scheduled: isScheduled(a, options.now),
-    })),
+    articles,
+    feeds: feeds(articles, site),
     home: homeSections(sorted, site),
     columnPages: columnPages(sorted, site),
   };

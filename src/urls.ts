@@ -26,3 +26,9 @@ export function absoluteUrl(sitePath: string, options: Pick<BuildOptions, "siteU
   const relative = (options.pathPrefix + sitePath.replace(/^\//, "")).replace(/^\//, "");
   return new URL(relative, `${options.siteUrl}/`).href;
 }
+
+/** An image or file reference as an absolute URL: site paths get site URL and prefix,
+ *  addresses on other hosts stay as they are. */
+export function absoluteAssetUrl(src: string, options: Pick<BuildOptions, "siteUrl" | "pathPrefix">): string {
+  return src.startsWith("/") && !src.startsWith("//") ? absoluteUrl(src, options) : new URL(src).href;
+}

@@ -1,0 +1,67 @@
+// One Atom feed per language. Readers of the English feed get each article's English
+// paragraphs, readers of the Chinese feed its Chinese ones; an article with no text in a
+// language falls back to all its paragraphs rather than arrive empty.
+
+import type { ArticlePage } from "./content.ts";
+import { beijingIso } from "./dates.ts";
+import type { Lang } from "./paragraphs.ts";
+import type { SiteConfig } from "./site.ts";
+
+/** Feed readers poll; the latest entries are what they need, not a 10,000-article archive. */
+export const FEED_ENTRIES = 50;
+
+export interface FeedEntry {
+  id: string;
+  url: string;
+  title: string;
+  published: string;
+  summary?: string;
+  /** Rendered paragraphs; links in it are site paths, made absolute by the template. */
+  html: string;
+}
+
+export interface Feed {
+  lang: Lang;
+  /** Site path of the feed itself. */
+  path: string;
+  /** Site path of the page the feed belongs to. */
+  home: string;
+  title: string;
+  subtitle: string;
+  updated: string;
+  entries: FeedEntry[];
+}
+
+function entryTitle(article: ArticlePage, lang: Lang): string {
+  const own = article.title[lang];
+  if (own) return own;
+  const other = (article.title.en ?? article.title.zh)!;
+  return article.kicker ? `${article.kicker}丨${other}` : other;
+}
+
+function entry(article: ArticlePage, lang: Lang): FeedEntry {
+  const own = article.paragraphs.filter((p) => p.lang === lang);
+  return {
+    id: article.canonicalUrl,
+    url: article.url,
+    title: entryTitle(article, lang),
+    published: beijingIso(article.date),
+    summary: article.summary?.[lang],
+    html: (own.length ? own : article.paragraphs).map((p) => p.html).join(""),
+  };
+}
+
+/** The English feed at /feed.xml and the Chinese one at /zh/feed.xml; `newest` is sorted. */
+export function feeds(newest: readonly ArticlePage[], site: SiteConfig): Feed[] {
+  const latest = newest.slice(0, FEED_ENTRIES);
+  const make = (lang: Lang, path: string): Feed => ({
+    lang,
+    path,
+    home: "/",
+    title: site.title[lang],
+    subtitle: site.description[lang],
+    updated: latest[0] ? beijingIso(latest[0].date) : "2000-01-01T00:00:00+08:00",
+    entries: latest.map((a) => entry(a, lang)),
+  });
+  return [make("en", "/feed.xml"), make("zh", "/zh/feed.xml")];
+}
