@@ -4,6 +4,7 @@
 import matter from "gray-matter";
 import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { isLocalImage } from "./images.ts";
 import { editorialWarnings } from "./lint.ts";
 import { renderParagraph } from "./markdown.ts";
 import { pairParagraphs, readParagraphs, type Block, type Paragraph } from "./paragraphs.ts";
@@ -36,13 +37,12 @@ export interface ParseContext {
   imageExists?: (sitePath: string) => boolean;
 }
 
-// Images are either on another host or under /assets/, which the build copies as is.
-const REMOTE = /^(?:https?:)?\/\//i;
+const REMOTE = /^https?:\/\//i;
 const IMAGE_IN_TEXT = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
 
 function imageProblem(src: string, exists: (sitePath: string) => boolean): string | undefined {
   if (REMOTE.test(src)) return undefined;
-  if (!src.startsWith("/assets/")) return `image "${src}" must be a path under /assets/ (such as /assets/images/photo.jpg) or an http(s) URL`;
+  if (!isLocalImage(src)) return `image "${src}" must be a path under /assets/ (such as /assets/images/photo.jpg) or an http(s) URL`;
   return exists(src) ? undefined : `image file missing: ${src} (looked for ${src.slice(1)})`;
 }
 

@@ -1,12 +1,12 @@
-// A throwaway copy of this project holding a synthetic archive, for `npm run bench`. The
-// copy has the real templates, code and assets; only the articles and the columns differ.
+// The project copy `npm run bench` builds: the real templates, code and assets with a
+// synthetic archive and its columns.
 
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { copyProject } from "./project-copy.ts";
 import type { SiteConfig } from "./site.ts";
 import { syntheticArticle, syntheticColumns } from "./synthetic-corpus.ts";
 
-const PROJECT_PARTS = ["src", "scripts", "_includes", "pages", "assets", "_data", ".eleventy.ts", "package.json", "tsconfig.json"];
 export const BENCH_COLUMNS = 15;
 
 export function prepareBenchProject(
@@ -15,12 +15,7 @@ export function prepareBenchProject(
   site: SiteConfig,
   onProgress: (done: number) => void = () => {},
 ): void {
-  const project = process.cwd();
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(path.join(root, "articles"), { recursive: true });
-  for (const part of PROJECT_PARTS) cpSync(path.join(project, part), path.join(root, part), { recursive: true });
-  symlinkSync(path.join(project, "node_modules"), path.join(root, "node_modules"));
-  cpSync(path.join(project, "articles", "articles.json"), path.join(root, "articles", "articles.json"));
+  copyProject(root);
 
   const columns = syntheticColumns(BENCH_COLUMNS);
   const keys = Object.keys(columns);

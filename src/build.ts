@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import site from "../_data/site.ts";
 import { replaceDirAtomically } from "./atomic-dir.ts";
 import { buildOptionsFromEnv } from "./build-options.ts";
+import { copyImages } from "./images.ts";
 import { loadContent } from "./content.ts";
 import { ContentError } from "./problems.ts";
 import { writeSearchIndexes } from "./search-index.ts";
@@ -34,6 +35,7 @@ export async function buildInto(dir: string): Promise<BuildResult> {
   const options = buildOptionsFromEnv(process.env, site.url);
   const content = await loadContent(site, options);
   const result = await renderSite(dir);
+  await copyImages(dir);
   // A focused preview render changes one page; the index from the full render still serves.
   if (options.search && !options.focus) await writeSearchIndexes(content.articles, site, dir);
   return result;

@@ -6,6 +6,7 @@
 // refuses `javascript:`, `vbscript:` and `data:` link targets.
 
 import MarkdownIt, { type Token } from "markdown-it";
+import { isLocalImage, TRANSFORM_IGNORE } from "./images.ts";
 import type { Lang, Paragraph } from "./paragraphs.ts";
 
 /** The value of the HTML `lang` attribute for each of our languages. */
@@ -15,10 +16,13 @@ export const HTML_LANG: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 // at 10,000 articles. Editors write [text](https://...) or <https://...>.
 const md = MarkdownIt({ html: false, linkify: false, typographer: false });
 
+
 const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
-  tokens[idx]!.attrSet("loading", "lazy");
-  tokens[idx]!.attrSet("decoding", "async");
+  const token = tokens[idx]!;
+  token.attrSet("loading", "lazy");
+  token.attrSet("decoding", "async");
+  if (!isLocalImage(String(token.attrGet("src")))) token.attrSet(TRANSFORM_IGNORE, "");
   return defaultImage(tokens, idx, options, env, self);
 };
 
@@ -46,9 +50,10 @@ function figureOf(tokens: Token[]): Figure | null {
 function renderFigure(figure: Figure, lang: string): string {
   const esc = md.utils.escapeHtml;
   const caption = figure.caption ? `<figcaption>${esc(figure.caption)}</figcaption>` : "";
+  const ignore = isLocalImage(figure.src) ? "" : ` ${TRANSFORM_IGNORE}`;
   return (
     `<figure lang="${lang}"><img src="${esc(figure.src)}" alt="${esc(figure.alt)}"` +
-    ` loading="lazy" decoding="async">${caption}</figure>\n`
+    ` loading="lazy" decoding="async"${ignore}>${caption}</figure>\n`
   );
 }
 
