@@ -6,13 +6,15 @@
 // bench-results/bench-<articles>.json.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../_data/site.ts";
 import { parseArticle } from "../src/article.ts";
 import { BENCH_COLUMNS, prepareBenchProject } from "../src/bench-project.ts";
 import { runMeasured, type RunStats } from "../src/process-stats.ts";
+import { SEARCH_DIRS } from "../src/search-index.ts";
+import { loadSearch } from "../src/search-probe.ts";
 import { syntheticArticle, syntheticColumns } from "../src/synthetic-corpus.ts";
 
 const { values } = parseArgs({
@@ -84,6 +86,25 @@ async function devLoop(samples = 5): Promise<number[]> {
   return timings;
 }
 
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
+}
+
+/** What a browser fetches for its first query: Pagefind's files for the query, plus the
+ *  scripts the search page loads (and the traditional-to-simplified table for Chinese). */
+async function firstQueryBytes(siteDir: string, query: string): Promise<number> {
+  const search = await loadSearch(siteDir);
+  await search.search(query, {}, SEARCH_PAGE_RESULTS);
+  const scripts = ["pagefind/pagefind.js", "assets/search.js", "assets/search-query.js"];
+  if (/\p{Script=Han}/u.test(query)) scripts.push("assets/vendor/opencc-t2cn.js");
+  return search.bytesFetched() + scripts.reduce((sum, f) => sum + statSync(path.join(siteDir, f)).size, 0);
+}
+
+/** How many hits the search page loads (assets/search.js). */
+const SEARCH_PAGE_RESULTS = 40;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const results: Record<string, unknown> = { articles, date: new Date().toISOString() };
 if (values.dev) {
   const timings = await devLoop();
@@ -91,17 +112,43 @@ if (values.dev) {
   results.devEditMs = { samples: timings.map(Math.round), median: Math.round(sorted[Math.floor(sorted.length / 2)]!) };
   log(`\nEdit loop at ${articles} articles: median ${results.devEditMs && (results.devEditMs as { median: number }).median} ms (target ≤ 1000 ms)`);
 } else {
+  const qrCache = path.join(root, ".cache/qr");
   const baseline = await build("baseline", { QIAO_QR: "off", QIAO_SEARCH: "off" });
+  rmSync(qrCache, { recursive: true, force: true });
+  const qrOnly = await build("qr-only", { QIAO_SEARCH: "off" });
+  rmSync(qrCache, { recursive: true, force: true });
   const full = await build("full", {});
-  results.baseline = { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes };
-  results.full = { seconds: full.seconds, peakRssBytes: full.peakRssBytes };
-  results.ratio = full.seconds / baseline.seconds;
-  log(`\nFull build ${full.seconds.toFixed(1)} s / baseline ${baseline.seconds.toFixed(1)} s = ${(results.ratio as number).toFixed(2)}× (target ≤ 1.8×)`);
-  log(`Peak memory ${mb(full.peakRssBytes)} (target ≤ 2048 MB)`);
+  const warm = await build("full-again", {});
+  const pages = readdirSync(out("full"), { recursive: true }).filter((f) => String(f).endsWith(".html")).length;
+  const indexBytes = { en: folderBytes(path.join(out("full"), SEARCH_DIRS.en)), zh: folderBytes(path.join(out("full"), SEARCH_DIRS.zh)) };
+  const firstQuery = { en: await firstQueryBytes(out("full"), "hospital"), zh: await firstQueryBytes(out("full"), "郑州") };
+  Object.assign(results, {
+    pages,
+    baseline: { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes },
+    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes },
+    fullWithCachedQr: { seconds: warm.seconds, peakRssBytes: warm.peakRssBytes },
+    ratio: full.seconds / baseline.seconds,
+    ratioCachedQr: warm.seconds / baseline.seconds,
+    qrShare: (qrOnly.seconds - baseline.seconds) / full.seconds,
+    indexBytes,
+    firstQueryBytes: firstQuery,
+  });
+  const peak = Math.max(full.peakRssBytes, warm.peakRssBytes);
+  log(`
+${articles} articles, ${pages} pages
+  baseline (no QR, no search)   ${baseline.seconds.toFixed(1)} s
+  full build, cold QR cache     ${full.seconds.toFixed(1)} s   ${(full.seconds / baseline.seconds).toFixed(2)}× baseline (target ≤ 1.8×)
+  full build, cached QR         ${warm.seconds.toFixed(1)} s   ${(warm.seconds / baseline.seconds).toFixed(2)}× baseline
+  QR share of the cold build    ${(((qrOnly.seconds - baseline.seconds) / full.seconds) * 100).toFixed(0)}%
+  peak memory (process tree)    ${mb(peak)} (target ≤ 2048 MB)
+  search index                  en ${kb(indexBytes.en)}, zh ${kb(indexBytes.zh)}
+  first query fetches           en ${kb(firstQuery.en)} (target ≤ 300 KB), zh ${kb(firstQuery.zh)} (target ≤ 400 KB)`);
 }
 
 mkdirSync("bench-results", { recursive: true });
 const resultFile = `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.json`;
 writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`Results written to ${resultFile}`);
-if (!values.keep) for (const dir of [root, out("baseline"), out("full")]) rmSync(dir, { recursive: true, force: true });
+if (!values.keep) {
+  for (const dir of [root, out("baseline"), out("qr-only"), out("full"), out("full-again")]) rmSync(dir, { recursive: true, force: true });
+}

@@ -6,7 +6,7 @@ import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByArticle, normalizeQuery } from "../assets/search-query.js";
 import { buildTestSite } from "./helpers/build.ts";
-import { loadSearch, type LoadedSearch } from "./helpers/pagefind.ts";
+import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
 
 const BLOOD = "/news/20180615/world-blood-donor-day/";
 const STEM = "/news/20210105/stem-cell-donation/";
