@@ -2,8 +2,9 @@
 // it becomes carries the paragraph's `lang`; a paragraph that is only an image becomes a
 // <figure> with its title as the caption.
 //
-// Raw HTML is off: article text can never inject markup or script, and markdown-it already
-// refuses `javascript:`, `vbscript:` and `data:` link targets.
+// Raw HTML is off: article text can never inject markup or script. markdown-it refuses
+// `javascript:`, `vbscript:` and `file:` link targets, and `data:` ones except images; we
+// refuse every `data:` link too (see validateLink below).
 
 import MarkdownIt, { type Token } from "markdown-it";
 import type { Lang, Paragraph } from "./paragraphs.ts";
@@ -14,6 +15,11 @@ export const HTML_LANG: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 // No linkify: scanning every paragraph for bare URLs cost more than all other Markdown work
 // at 10,000 articles. Editors write [text](https://...) or <https://...>.
 const md = MarkdownIt({ html: false, linkify: false, typographer: false });
+
+// A data: URL is a whole document or picture packed into the link: never what an article
+// means to link to, and a way round the site's Content-Security-Policy checks.
+const defaultValidateLink = md.validateLink.bind(md);
+md.validateLink = (url) => !/^data:/i.test(url.trim()) && defaultValidateLink(url);
 
 const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
