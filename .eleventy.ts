@@ -3,7 +3,6 @@
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
-import { eleventyImageTransformPlugin } from "@11ty/eleventy-img";
 import feedPlugin from "@11ty/eleventy-plugin-rss";
 import site from "./_data/site.ts";
 import ui from "./_data/ui.ts";
@@ -11,7 +10,6 @@ import { buildOptionsFromEnv } from "./src/build-options.ts";
 import { loadContent, skipWhileFocused, type ArticlePage } from "./src/content.ts";
 import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
 import { jsonForScript } from "./src/json-script.ts";
-import { imageTransformOptions, isLocalImage } from "./src/images.ts";
 import { htmlLangOf } from "./src/lang.ts";
 import { formatProblem } from "./src/problems.ts";
 import { describeArticle, newsArticle } from "./src/seo.ts";
@@ -37,7 +35,6 @@ export default function (config: UserConfig) {
   config.addFilter("beijingDisplay", beijingDisplay);
   config.addFilter("beijingDay", beijingDay);
   config.addFilter("htmlLang", htmlLangOf);
-  config.addFilter("isLocalImage", isLocalImage);
   config.addFilter("jsonForScript", jsonForScript);
   config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options()));
   config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options()));
@@ -47,7 +44,6 @@ export default function (config: UserConfig) {
   config.addPassthroughCopy("assets");
   // Traditional -> simplified conversion for search queries, loaded only when needed.
   config.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/t2cn.js": "assets/vendor/opencc-t2cn.js" });
-  config.addPlugin(eleventyImageTransformPlugin, imageTransformOptions);
   config.addPlugin(EleventyHtmlBasePlugin);
   // The official feed plugin: its htmlToAbsoluteUrls makes feed content links absolute.
   config.addPlugin(feedPlugin);

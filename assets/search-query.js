@@ -12,6 +12,11 @@ export async function normalizeQuery(query, loadToSimplified) {
   return toSimplified(trimmed);
 }
 
+/** Whether a hit is in the chosen column and year (empty choices match everything). */
+export function matchesFilters(hit, filters) {
+  return (!filters.column || hit.meta.column_key === filters.column) && (!filters.year || hit.meta.year === filters.year);
+}
+
 /** Hits grouped by article URL, in the order of each article's best hit. Each group keeps
  *  one excerpt per language it matched in, preferring excerpts with a highlight. */
 export function groupByArticle(hits) {

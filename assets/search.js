@@ -2,7 +2,7 @@
 // the English index and the merged Chinese index are grouped by article. Plain module, no
 // framework, no inline script (the Content-Security-Policy forbids it).
 
-import { excerptRuns, groupByArticle, normalizeQuery } from "./search-query.js";
+import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -73,16 +73,18 @@ async function loadPagefind() {
   return pagefind;
 }
 
-async function fillFilters() {
-  const filters = await (await loadPagefind()).filters();
-  const add = (select, values) => {
-    for (const value of values) select.append(el("option", { value }, [value]));
-  };
-  add(columnSelect, Object.keys(filters.column ?? {}).sort());
-  add(yearSelect, Object.keys(filters.year ?? {}).sort().reverse());
-  const params = new URLSearchParams(location.search);
-  columnSelect.value = params.get("column") ?? "";
-  yearSelect.value = params.get("year") ?? "";
+/** Hits shown per query, as articles; and how many hits may be read to find them when a
+ *  filter is set (filters apply in the browser: see src/search-records.ts). */
+const SHOWN = 40;
+const READ_AT_MOST = 400;
+
+async function filteredHits(results, filters) {
+  const hits = [];
+  for (let i = 0; i < results.length && i < READ_AT_MOST && hits.length < SHOWN; i += SHOWN) {
+    const batch = await Promise.all(results.slice(i, i + SHOWN).map((r) => r.data()));
+    hits.push(...batch.filter((hit) => matchesFilters(hit, filters)));
+  }
+  return hits;
 }
 
 let latest = 0;
@@ -102,11 +104,8 @@ async function run() {
   say(ui.en.searchLoading, ui.zh.searchLoading);
   try {
     const engine = await loadPagefind();
-    const filters = {};
-    if (columnSelect.value) filters.column = columnSelect.value;
-    if (yearSelect.value) filters.year = yearSelect.value;
-    const search = await engine.search(await normalizeQuery(query, loadToSimplified), { filters });
-    const hits = await Promise.all(search.results.slice(0, 40).map((r) => r.data()));
+    const search = await engine.search(await normalizeQuery(query, loadToSimplified));
+    const hits = await filteredHits(search.results, { column: columnSelect.value, year: yearSelect.value });
     if (ticket !== latest) return; // a newer query is on its way
     const groups = groupByArticle(hits);
     list.replaceChildren(...groups.map(renderResult));
@@ -134,5 +133,8 @@ form.addEventListener("submit", (event) => {
   run();
 });
 
-input.value = new URLSearchParams(location.search).get("q") ?? "";
-fillFilters().then(run, () => say(ui.en.searchUnavailable, ui.zh.searchUnavailable));
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") ?? "";
+columnSelect.value = params.get("column") ?? "";
+yearSelect.value = params.get("year") ?? "";
+run();

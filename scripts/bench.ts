@@ -96,7 +96,7 @@ function folderBytes(dir: string): number {
  *  scripts the search page loads (and the traditional-to-simplified table for Chinese). */
 async function firstQueryBytes(siteDir: string, query: string): Promise<number> {
   const search = await loadSearch(siteDir);
-  await search.search(query, {}, SEARCH_PAGE_RESULTS);
+  await search.search(query, SEARCH_PAGE_RESULTS);
   const scripts = ["pagefind/pagefind.js", "assets/search.js", "assets/search-query.js"];
   if (/\p{Script=Han}/u.test(query)) scripts.push("assets/vendor/opencc-t2cn.js");
   return search.bytesFetched() + scripts.reduce((sum, f) => sum + statSync(path.join(siteDir, f)).size, 0);

@@ -2,10 +2,12 @@
 // their related blocks, the home sections and the column pages.
 
 import path from "node:path";
-import type { Article } from "./article.ts";
+import type { Article, RenderedParagraph } from "./article.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listing.ts";
+import { beijingYear } from "./dates.ts";
 import { feeds, type Feed } from "./feeds.ts";
+import { isLocalImage, pictureHtml, withPictures } from "./images.ts";
 import { loadArticles } from "./load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "./problems.ts";
 import { cachedQrSvg } from "./qr-cache.ts";
@@ -20,11 +22,15 @@ export interface ArticlePage extends Article {
   scheduled: boolean;
   /** Inline SVG QR code of canonicalUrl. */
   qrSvg?: string;
+  /** The lead image as a responsive <picture> (local images) or a plain <img>. */
+  leadImageHtml?: string;
 }
 
 export interface SiteContent {
   articles: ArticlePage[];
   feeds: Feed[];
+  /** Beijing years that have articles, newest first (the search page's year filter). */
+  years: string[];
   home: Section[];
   columnPages: ColumnPage[];
   /** Warnings found while loading, for the build to print. */
@@ -53,6 +59,7 @@ export function assembleContent(all: readonly Article[], site: SiteConfig, optio
   return {
     articles,
     feeds: feeds(articles, site),
+    years: [...new Set(articles.map((a) => beijingYear(a.date)))],
     home: homeSections(sorted, site),
     columnPages: columnPages(sorted, site),
   };
@@ -82,10 +89,34 @@ export function skipWhileFocused(options: BuildOptions, data: { rerenderOnArticl
 
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
 export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
-  const { articles, problems } = await loadArticles(options.articlesDir, site.columns);
-  if (hasErrors(problems)) throw new ContentError(problems);
-  const assembled = { ...assembleContent(articles, site, options), warnings: problems };
+  const loaded = await loadArticles(options.articlesDir, site.columns);
+  if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
+  const assembled = { ...assembleContent(loaded.articles, site, options), warnings: loaded.problems };
   const content = options.focus ? focusOn(assembled, options.focus) : assembled;
-  if (!options.qr) return content;
-  return { ...content, articles: content.articles.map((a) => ({ ...a, qrSvg: cachedQrSvg(a.canonicalUrl) })) };
+  // Pictures and QR codes only for what will be rendered: a focused render makes one.
+  const articles = await Promise.all(
+    content.articles.map(async (a) => ({
+      ...(await withImages(a)),
+      ...(options.qr ? { qrSvg: cachedQrSvg(a.canonicalUrl) } : {}),
+    })),
+  );
+  return { ...content, articles };
+}
+
+const IMAGE_IN_HTML = /<img /;
+
+/** Responsive pictures for an article's local images; articles without any pass as they are. */
+async function withImages(article: ArticlePage): Promise<ArticlePage> {
+  const lead = article.image;
+  const inBody = article.paragraphs.some((p) => IMAGE_IN_HTML.test(p.html));
+  if (!lead && !inBody) return article;
+  const paragraphs = await Promise.all(article.paragraphs.map(async (p) => ({ ...p, html: await withPictures(p.html) })));
+  const byLine = new Map(paragraphs.map((p) => [p.line, p]));
+  const swap = (p: RenderedParagraph) => byLine.get(p.line)!;
+  return {
+    ...article,
+    paragraphs,
+    blocks: article.blocks.map((b) => (b.kind === "pair" ? { ...b, en: swap(b.en), zh: swap(b.zh) } : { ...b, paragraph: swap(b.paragraph) })),
+    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, { eager: true }) : undefined,
+  };
 }

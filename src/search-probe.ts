@@ -14,8 +14,7 @@ export interface Hit {
 
 export interface LoadedSearch {
   /** Hits with their data, the first `limit` of them (the search page shows 40). */
-  search(query: string, filters?: Record<string, string>, limit?: number): Promise<Hit[]>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string, limit?: number): Promise<Hit[]>;
   /** Bytes of index files fetched so far (pagefind.js itself excluded). */
   bytesFetched(): number;
 }
@@ -39,11 +38,10 @@ export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<Loaded
   await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, "pagefind-zh/")).href, { language: "zh-cn", baseUrl });
   const start = bytes;
   return {
-    async search(query, filters = {}, limit = Infinity) {
-      const found = await pagefind.search(query, { filters });
+    async search(query, limit = Infinity) {
+      const found = await pagefind.search(query);
       return Promise.all(found.results.slice(0, limit).map((r: { data(): Promise<Hit> }) => r.data()));
     },
-    filters: () => pagefind.filters(),
     bytesFetched: () => bytes - start,
   };
 }

@@ -15,6 +15,11 @@ describe("a paragraph becomes HTML", () => {
     expect(html).toContain('<a href="https://example.org">ok</a>');
     expect(html).not.toMatch(/href="\s*javascript:/i);
   });
+  it("refuses data: link targets, pictures included, leaving the Markdown as text", () => {
+    const html = renderParagraph({ text: "[a](data:text/html,<b>x</b>) [b](DATA:image/png;base64,iVBORw0KGgo=)", lang: "en" });
+    expect(html).not.toMatch(/href=/);
+    expect(html).toContain("[b](DATA:image/png;base64,iVBORw0KGgo=)");
+  });
   it("escapes raw HTML instead of passing it through", () => {
     const html = renderParagraph({ text: '<script>alert(1)</script><img src=x onerror="alert(1)">', lang: "en" });
     expect(html).not.toMatch(/<script|<img/);

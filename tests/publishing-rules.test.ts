@@ -1,12 +1,12 @@
 // What a production build publishes, and what a failed build leaves behind.
 
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { readPage, text } from "./helpers/html.ts";
+import { snapshot } from "./helpers/site-files.ts";
 
 const FIXTURES = { QIAO_ARTICLES_DIR: "tests/fixtures/site" };
 const PUBLISHED = "/news/20200301/published/";
@@ -53,16 +53,6 @@ describe("a preview build (npm start)", () => {
     expect(await teaserLinks(preview, "/news/")).toEqual([DRAFT, PUBLISHED]);
   });
 });
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-  const hashes: Record<string, string> = {};
-  for (const file of files) {
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
-  }
-  return hashes;
-}
 
 describe("a failed build", () => {
   it("leaves the previous site byte-identical and no half-written folder beside it", async () => {

@@ -2,16 +2,16 @@
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveStatic, type StaticServer } from "./helpers/static-server.ts";
+import { launchChromium } from "./helpers/browser.ts";
+import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(inject("siteDir"));
-  browser = await launchBrowser();
+  server = await serveFolder(inject("siteDir"));
+  browser = await launchChromium();
   page = await browser.newPage();
 });
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("the search page", () => {
   it("shows grouped results for a typed query, keeps it in the URL, and follows a result", async () => {
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${server.url}/search/`);
     await page.fill("#search-q", "献血");
     await page.waitForSelector("#search-results li");
     const results = page.locator("#search-results > li");
@@ -38,21 +38,31 @@ describe("the search page", () => {
   });
 
   it("finds simplified text for a traditional query", async () => {
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("獻血")}`);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("獻血")}`);
     await page.waitForSelector("#search-results li");
     expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20180615/world-blood-donor-day/");
   });
 
   it("is reached from the search box in every page's header", async () => {
-    await page.goto(server.url);
+    await page.goto(`${server.url}/`);
     await page.fill("#site-search", "hematopoietic");
     await page.press("#site-search", "Enter");
     await page.waitForSelector("#search-results li");
     expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20210105/stem-cell-donation/");
   });
 
+  it("narrows results by year and keeps the filter in the URL", async () => {
+    await page.goto(`${server.url}/search/?q=donated`);
+    await page.waitForSelector("#search-results li");
+    expect(await page.locator("#search-results > li").count()).toBe(2);
+    await page.selectOption("#search-year", "2021");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length === 1);
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20210105/stem-cell-donation/");
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2021");
+  });
+
   it("says so when nothing matches", async () => {
-    await page.goto(`${server.url}search/?q=qwzxkjv`);
+    await page.goto(`${server.url}/search/?q=qwzxkjv`);
     await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.includes("No articles match"));
     expect(await page.locator("#search-results li").count()).toBe(0);
   });
@@ -60,7 +70,7 @@ describe("the search page", () => {
   it("explains itself without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${server.url}search/?q=x`);
+    await noJs.goto(`${server.url}/search/?q=x`);
     expect(await noJs.locator("noscript").count()).toBe(1);
     expect(await noJs.content()).toContain("needs JavaScript");
     await context.close();

@@ -1,14 +1,18 @@
-// A static file server over a built site, on a random loopback port, as a static host would
-// serve it: index.html for folders, real content types, /404.html for what is missing.
+// A tiny static file server for browser tests: serves one folder the way a static host
+// would (index.html for a folder, real content types, /404.html for what is missing) on
+// 127.0.0.1 at a random port. Its socket does not keep the test process alive.
 
-import { createServer, type Server } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-const TYPES: Record<string, string> = {
+const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
@@ -16,39 +20,75 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".jpg": "image/jpeg",
   ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
   ".webp": "image/webp",
   ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
   ".wasm": "application/wasm",
+  // Pagefind's index files (wasm.en.pagefind, *.pf_meta, *.pf_index, *.pf_fragment).
+  ".pagefind": "application/octet-stream",
+  ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_fragment": "application/octet-stream",
 };
 
 export interface StaticServer {
+  /** The server's origin, such as "http://127.0.0.1:40123". */
   url: string;
   close(): Promise<void>;
 }
 
-async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
-  const file = path.join(root, path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, ""));
-  if (!file.startsWith(root)) return undefined;
-  const info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) return fileFor(root, path.posix.join(urlPath, "index.html"));
-  return info?.isFile() ? file : undefined;
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-/** Serves `root` under `prefix` (a sub-path deploy serves the site at /qiao/, say). */
-export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
-  const server: Server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    const inside = pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : undefined;
-    const file = inside === undefined ? undefined : await fileFor(root, inside);
-    const target = file ?? (await fileFor(root, "/404.html"));
-    res.statusCode = file ? 200 : 404;
-    res.setHeader("Content-Type", TYPES[path.extname(target ?? ".txt")] ?? "application/octet-stream");
-    res.end(target ? await readFile(target) : "Not found");
+function send(res: ServerResponse, status: number, file: string, headOnly: boolean) {
+  res.writeHead(status, { "content-type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" });
+  if (headOnly) res.end();
+  else createReadStream(file).pipe(res);
+}
+
+export async function serveFolder(root: string): Promise<StaticServer> {
+  const base = path.resolve(root);
+  const server = createServer(async (req, res) => {
+    const headOnly = req.method === "HEAD";
+    if (req.method !== "GET" && !headOnly) {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
+    const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
+    let file: string;
+    try {
+      file = path.join(base, decodeURIComponent(pathname));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (file !== base && !file.startsWith(`${base}${path.sep}`)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (pathname.endsWith("/")) file = path.join(file, "index.html");
+    else if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+      // As static hosts do: /news -> /news/, so relative links resolve as on the real site.
+      res.writeHead(301, { location: `${pathname}/` }).end();
+      return;
+    }
+    if (await isFile(file)) return send(res, 200, file, headOnly);
+    const notFound = path.join(base, "404.html");
+    if (await isFile(notFound)) return send(res, 404, notFound, headOnly);
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
+  server.unref();
+  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

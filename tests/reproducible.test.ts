@@ -1,0 +1,15 @@
+// Two clean builds of the same content are byte for byte the same: a rebuild with nothing
+// changed publishes nothing new, and a diff of two builds shows only what an editor changed.
+
+import { expect, inject, it } from "vitest";
+import { buildTestSite } from "./helpers/build.ts";
+import { snapshot } from "./helpers/site-files.ts";
+
+it("two clean builds of the same content are byte-identical", async () => {
+  // The shared build ran in vitest's main process; this one runs in a fresh worker, into
+  // another folder, so no in-process cache can make them agree.
+  const first = await snapshot(inject("siteDir"));
+  const second = await snapshot(await buildTestSite());
+  expect(Object.keys(first).length).toBeGreaterThan(5);
+  expect(second).toEqual(first);
+});
