@@ -2,7 +2,7 @@
 // proven on a fixture site broken on purpose.
 
 import { describe, expect, inject, it } from "vitest";
-import { TEST_SITE_URL } from "./helpers/build.ts";
+import { buildTestSite, TEST_SITE_URL } from "./helpers/build.ts";
 import { brokenReferences } from "./helpers/links.ts";
 import { readSite } from "./helpers/site-files.ts";
 
@@ -29,5 +29,21 @@ describe("the built site", () => {
     const site = await readSite(inject("siteDir"));
     expect(site.pages.size).toBeGreaterThan(5);
     expect(brokenReferences(site, `${TEST_SITE_URL}/`)).toEqual([]);
+  });
+});
+
+describe("a site built for a sub-path (a GitHub Pages project site)", () => {
+  it("keeps every link, asset and fragment inside the prefix, and all of them resolve", async () => {
+    const siteDir = await buildTestSite({ PATH_PREFIX: "/qiao/" });
+    const site = await readSite(siteDir);
+    expect(brokenReferences(site, `${TEST_SITE_URL}/qiao/`)).toEqual([]);
+    // A root-relative URL outside the prefix would leave the project site.
+    const outside: string[] = [];
+    for (const [page, html] of site.pages) {
+      for (const [, url] of html.matchAll(/\s(?:href|src|action|srcset|data-base)="(\/[^"]*)"/g)) {
+        if (!url!.startsWith("/qiao/")) outside.push(`${page}: ${url}`);
+      }
+    }
+    expect(outside).toEqual([]);
   });
 });

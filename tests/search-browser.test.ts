@@ -1,8 +1,11 @@
 // A reader searches on the real page in a real browser.
 
+import { symlink } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./helpers/browser.ts";
+import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 let browser: Browser;
@@ -74,5 +77,21 @@ describe("the search page", () => {
     expect(await noJs.locator("noscript").count()).toBe(1);
     expect(await noJs.content()).toContain("needs JavaScript");
     await context.close();
+  });
+});
+
+describe("search on a site under a path prefix", () => {
+  it("loads its index from the prefix and links results inside it", async () => {
+    const host = await tempDir();
+    await symlink(await buildTestSite({ PATH_PREFIX: "/qiao/" }), path.join(host, "qiao"));
+    const prefixed = await serveFolder(host);
+    try {
+      await page.goto(`${prefixed.url}/qiao/search/?q=${encodeURIComponent("造血干细胞")}`);
+      await page.waitForSelector("#search-results li");
+      await page.locator("#search-results h2 a").first().click();
+      await page.waitForURL("**/qiao/news/20210105/stem-cell-donation/");
+    } finally {
+      await prefixed.close();
+    }
   });
 });
