@@ -34,11 +34,15 @@ export async function buildInto(dir: string): Promise<BuildResult> {
   // own load of the articles then comes from the parse cache.
   const options = buildOptionsFromEnv(process.env, site.url);
   const content = await loadContent(site, options);
-  const result = await renderSite(dir);
+  // Pagefind indexes in its own process, so indexing runs beside Eleventy's rendering on
+  // the second core instead of after it. A focused preview render changes one page; the
+  // index from the full render still serves.
+  const indexing = options.search && !options.focus ? writeSearchIndexes(content.articles, site, dir) : undefined;
+  const [rendered, indexed] = await Promise.allSettled([renderSite(dir), indexing]);
+  if (rendered.status === "rejected") throw rendered.reason;
+  if (indexed.status === "rejected") throw indexed.reason;
   await copyImages(dir);
-  // A focused preview render changes one page; the index from the full render still serves.
-  if (options.search && !options.focus) await writeSearchIndexes(content.articles, site, dir);
-  return result;
+  return rendered.value;
 }
 
 /** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */

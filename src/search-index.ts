@@ -4,9 +4,11 @@
 // the build here.
 
 import * as pagefind from "pagefind";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { ArticlePage } from "./content.ts";
-import { SEARCH_LANGUAGES, searchRecords } from "./search-records.ts";
+import { SEARCH_LANGUAGES, searchRecords, type SearchRecord } from "./search-records.ts";
 import type { SiteConfig } from "./site.ts";
 
 export const SEARCH_DIRS = { en: "pagefind", zh: "pagefind-zh" } as const;
@@ -19,30 +21,62 @@ function fail(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`Search indexing failed (${step}): ${errors.join("; ")}`);
 }
 
+async function createIndex(lang: "en" | "zh") {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGES[lang] });
+  fail(`create the ${lang} index`, errors);
+  return index!;
+}
+
+/** An index's files, written by us: Pagefind's own writeFiles answers before its files are
+ *  on disk, and closing the service then leaves some empty (seen here: a 0-byte
+ *  pagefind-entry.json and wasm). */
+async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: string): Promise<void> {
+  const { files, errors } = await index.getFiles();
+  fail(`write the ${lang} index`, errors);
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+}
+
+/** Both indexes; records go in all at once (Pagefind queues them, and the index does not
+ *  depend on the order they arrive in). */
+export async function writeIndexes(records: readonly SearchRecord[], siteDir: string): Promise<SearchIndexResult["records"]> {
+  try {
+    const counts = { en: 0, zh: 0 };
+    const indexes = { en: await createIndex("en"), zh: await createIndex("zh") };
+    await Promise.all(
+      records.map(async (record) => {
+        const lang = record.language === SEARCH_LANGUAGES.zh ? "zh" : "en";
+        counts[lang]++;
+        fail(`add ${record.url}`, (await indexes[lang].addCustomRecord(record)).errors);
+      }),
+    );
+    for (const lang of ["en", "zh"] as const) await writeIndexFiles(indexes[lang], path.join(siteDir, SEARCH_DIRS[lang]), lang);
+    return counts;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Writes the search indexes of `articles` into `siteDir`, on a worker thread. */
 export async function writeSearchIndexes(
   articles: readonly ArticlePage[],
   site: SiteConfig,
   siteDir: string,
 ): Promise<SearchIndexResult> {
+  const records = articles.flatMap((a) => searchRecords(a, site));
+  const worker = new Worker(new URL("./search-index-worker.mjs", import.meta.url), { workerData: { records, siteDir } });
   try {
-    const records = articles.flatMap((a) => searchRecords(a, site));
-    const counts = { en: 0, zh: 0 };
-    for (const lang of ["en", "zh"] as const) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGES[lang] });
-      fail(`create the ${lang} index`, errors);
-      const mine = records.filter((r) => r.language === SEARCH_LANGUAGES[lang]);
-      // One at a time, in article order: added concurrently, the Chinese index came out
-      // different on every build, and deploys upload only what changed.
-      for (const record of mine) {
-        const added = await index!.addCustomRecord(record);
-        fail(`add ${record.url}`, added.errors);
-      }
-      const written = await index!.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIRS[lang]) });
-      fail(`write the ${lang} index`, written.errors);
-      counts[lang] = mine.length;
-    }
-    return { records: counts };
+    const reply = await new Promise<{ counts?: SearchIndexResult["records"]; error?: string }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`the search indexing worker stopped (exit code ${code})`)));
+    });
+    if (reply.error !== undefined) throw new Error(reply.error);
+    return { records: reply.counts! };
   } finally {
-    await pagefind.close();
+    await worker.terminate();
   }
 }
