@@ -1,5 +1,6 @@
 // npm start: build the preview (drafts and scheduled articles included) into .cache/preview/,
-// serve it with live reload, and on every save re-render only what changed. Saving an
+// serve it with live reload, write the search index in the background, and on every save
+// re-render only what changed. Saving an
 // article re-renders its page, the column pages that list it and the home page; a template
 // or stylesheet change re-renders everything; a change to code restarts the server.
 
@@ -8,11 +9,19 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import site from "../_data/site.ts";
 import { buildInto, errorChain } from "../src/build.ts";
+import { buildOptionsFromEnv } from "../src/build-options.ts";
+import { loadContent } from "../src/content.ts";
 import { ContentError, formatProblem } from "../src/problems.ts";
+import { writeSearchIndexes } from "../src/search-index.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
 process.env.QIAO_ENV ??= "development";
+// Renders never wait for search: the index is written in the background after the server
+// is up (at 10,000 articles it takes longer than the pages).
+const searchWanted = process.env.QIAO_SEARCH !== "off";
+process.env.QIAO_SEARCH = "off";
 const OUT = ".cache/preview";
 const articlesDir = process.env.QIAO_ARTICLES_DIR || "articles";
 const RENDER_ALL = ["_includes", "pages", "assets"];
@@ -38,15 +47,26 @@ async function render(focus?: string): Promise<string[]> {
   }
 }
 
+async function indexSearch() {
+  const started = performance.now();
+  try {
+    const content = await loadContent(site, buildOptionsFromEnv(process.env, site.url));
+    await writeSearchIndexes(content.articles, site, OUT);
+    console.log(`[qiao] search index ready in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    console.error(`[qiao] search index not written: ${errorChain(error).map((e) => e.message).join(": ")}`);
+  }
+}
+
 await render();
 const server = EleventyDevServer.getServer("qiao", OUT, { pathPrefix: process.env.PATH_PREFIX || "/" });
 server.serve(Number(values.port));
+let running = searchWanted ? indexSearch() : Promise.resolve();
 
 // Saves arrive in bursts (editors write a temp file, then rename): gather them briefly,
 // and never run two renders at once.
 let pending = new Set<string>();
 let timer: NodeJS.Timeout | undefined;
-let running = Promise.resolve();
 
 function under(file: string, roots: string[]): boolean {
   return roots.some((root) => file === root || file.startsWith(`${root}${path.sep}`));
@@ -63,6 +83,8 @@ async function handle(changed: string[]) {
   const single = articles.length === 1 && changed.every((f) => under(f, [articlesDir]));
   const written = single ? await render(articles[0]) : await render();
   if (written.length) server.reloadFiles(written);
+  // A full render replaced the pages; the index follows in the background.
+  if (!single && searchWanted) void indexSearch();
 }
 
 watch(".", { recursive: true }, (_event, name) => {

@@ -40,19 +40,24 @@ async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang:
   }
 }
 
-/** Both indexes; records go in all at once (Pagefind queues them, and the index does not
- *  depend on the order they arrive in). */
+/** Records in flight at once: enough to keep Pagefind busy; all of them at once would hold
+ *  every message of a large archive in memory. The index does not depend on their order. */
+const IN_FLIGHT = 256;
+
+/** Both indexes. */
 export async function writeIndexes(records: readonly SearchRecord[], siteDir: string): Promise<SearchIndexResult["records"]> {
   try {
     const counts = { en: 0, zh: 0 };
     const indexes = { en: await createIndex("en"), zh: await createIndex("zh") };
-    await Promise.all(
-      records.map(async (record) => {
-        const lang = record.language === SEARCH_LANGUAGES.zh ? "zh" : "en";
-        counts[lang]++;
-        fail(`add ${record.url}`, (await indexes[lang].addCustomRecord(record)).errors);
-      }),
-    );
+    for (let i = 0; i < records.length; i += IN_FLIGHT) {
+      await Promise.all(
+        records.slice(i, i + IN_FLIGHT).map(async (record) => {
+          const lang = record.language === SEARCH_LANGUAGES.zh ? "zh" : "en";
+          counts[lang]++;
+          fail(`add ${record.url}`, (await indexes[lang].addCustomRecord(record)).errors);
+        }),
+      );
+    }
     for (const lang of ["en", "zh"] as const) await writeIndexFiles(indexes[lang], path.join(siteDir, SEARCH_DIRS[lang]), lang);
     return counts;
   } finally {
