@@ -21,7 +21,6 @@ export default function (config: UserConfig) {
 
   config.addGlobalData("site", site);
   config.addGlobalData("ui", ui);
-  config.addGlobalData("build", options);
   config.addGlobalData("news", async () => {
     const content = await loadContent(site, options());
     for (const warning of content.warnings) console.warn(formatProblem(warning));
@@ -47,8 +46,6 @@ export default function (config: UserConfig) {
   config.addPlugin(EleventyHtmlBasePlugin);
   // The official feed plugin: its htmlToAbsoluteUrls makes feed content links absolute.
   config.addPlugin(feedPlugin);
-  config.addWatchTarget(options().articlesDir);
-  config.addWatchTarget("src/");
   config.ignores.add("README.md");
   config.ignores.add("tests/**");
 

@@ -30,8 +30,20 @@ export async function renderSite(dir: string): Promise<BuildResult> {
 
 /** Renders the site into `dir` and writes its search indexes there. */
 export async function buildInto(dir: string): Promise<BuildResult> {
+  // One moment for the whole build, so the check below, Eleventy and the index agree on
+  // which articles are scheduled (and Eleventy gets the content already assembled).
+  const pinNow = process.env.QIAO_NOW === undefined;
+  if (pinNow) process.env.QIAO_NOW = new Date().toISOString();
+  try {
+    return await buildWithOptions(dir);
+  } finally {
+    if (pinNow) delete process.env.QIAO_NOW;
+  }
+}
+
+async function buildWithOptions(dir: string): Promise<BuildResult> {
   // Settings and content errors surface here, plainly, before Eleventy starts; Eleventy's
-  // own load of the articles then comes from the parse cache.
+  // own load of the content then gets the same object back (see loadContent).
   const options = buildOptionsFromEnv(process.env, site.url);
   const content = await loadContent(site, options);
   // Pagefind indexes in its own process, so indexing runs beside Eleventy's rendering on

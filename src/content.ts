@@ -87,11 +87,36 @@ export function skipWhileFocused(options: BuildOptions, data: { rerenderOnArticl
   return Boolean(options.focus) && !data.rerenderOnArticleEdit;
 }
 
+/**
+ * The last content assembled, with what it was made from. A build loads content to check it
+ * and to index it, then Eleventy asks for it again: when no article changed (the parse cache
+ * hands back the same objects) and the options are the same, the answer is the same.
+ */
+let last: { key: string; articles: readonly Article[]; content: SiteContent } | undefined;
+
+function unchanged(articles: readonly Article[], key: string): boolean {
+  return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
+}
+
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
 export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
   const loaded = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
-  const assembled = { ...assembleContent(loaded.articles, site, options), warnings: loaded.problems };
+  const key = JSON.stringify([site, options, loaded.problems]);
+  if (unchanged(loaded.articles, key)) return last!.content;
+  const content = await assembleAll(loaded.articles, loaded.problems, site, options);
+  last = { key, articles: loaded.articles, content };
+  return content;
+}
+
+/** Everything the templates need, with pictures and QR codes for the articles rendered. */
+async function assembleAll(
+  loaded: readonly Article[],
+  warnings: Problem[],
+  site: SiteConfig,
+  options: BuildOptions,
+): Promise<SiteContent> {
+  const assembled = { ...assembleContent(loaded, site, options), warnings };
   const content = options.focus ? focusOn(assembled, options.focus) : assembled;
   // Pictures and QR codes only for what will be rendered: a focused render makes one.
   const articles = await Promise.all(
