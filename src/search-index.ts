@@ -44,21 +44,23 @@ async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang:
  *  every message of a large archive in memory. The index does not depend on their order. */
 const IN_FLIGHT = 256;
 
-/** Both indexes. */
+/** Both indexes, one after the other: each is dropped from the Pagefind service once its
+ *  files are written, so only one archive's worth of index is in memory at a time. */
 export async function writeIndexes(records: readonly SearchRecord[], siteDir: string): Promise<SearchIndexResult["records"]> {
   try {
     const counts = { en: 0, zh: 0 };
-    const indexes = { en: await createIndex("en"), zh: await createIndex("zh") };
-    for (let i = 0; i < records.length; i += IN_FLIGHT) {
-      await Promise.all(
-        records.slice(i, i + IN_FLIGHT).map(async (record) => {
-          const lang = record.language === SEARCH_LANGUAGES.zh ? "zh" : "en";
-          counts[lang]++;
-          fail(`add ${record.url}`, (await indexes[lang].addCustomRecord(record)).errors);
-        }),
-      );
+    for (const lang of ["en", "zh"] as const) {
+      const index = await createIndex(lang);
+      const mine = records.filter((r) => r.language === SEARCH_LANGUAGES[lang]);
+      for (let i = 0; i < mine.length; i += IN_FLIGHT) {
+        const batch = mine.slice(i, i + IN_FLIGHT);
+        const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+        added.forEach((result, j) => fail(`add ${batch[j]!.url}`, result.errors));
+      }
+      await writeIndexFiles(index, path.join(siteDir, SEARCH_DIRS[lang]), lang);
+      await index.deleteIndex();
+      counts[lang] = mine.length;
     }
-    for (const lang of ["en", "zh"] as const) await writeIndexFiles(indexes[lang], path.join(siteDir, SEARCH_DIRS[lang]), lang);
     return counts;
   } finally {
     await pagefind.close();
