@@ -46,12 +46,10 @@ function excerpt(text, lang) {
 
 function renderResult(group) {
   const { meta } = group;
-  const titleEn = meta.lang === "en" || meta.title_zh ? meta.title : undefined;
-  const titleZh = meta.title_zh ?? (titleEn ? undefined : meta.title);
   const heading = el("h2", { class: "search-result-title" }, [
     el("a", { href: group.url }, [
-      ...(meta.kicker ? [el("span", { class: "kicker", lang: "en" }, [meta.kicker]), el("span", { class: "sep", "aria-hidden": "true" }, ["丨"])] : []),
-      ...both(titleEn, titleZh),
+      ...(meta.kicker ? [el("span", { class: "kicker", lang: meta.kicker_lang }, [meta.kicker]), el("span", { class: "sep", "aria-hidden": "true" }, ["丨"])] : []),
+      ...both(meta.title_en, meta.title_zh),
     ]),
   ]);
   const details = el("p", { class: "teaser-meta" }, [el("time", {}, [meta.date]), " · ", ...both(meta.column, meta.column_zh)]);

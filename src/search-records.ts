@@ -6,6 +6,7 @@
 
 import { pinyin } from "pinyin-pro";
 import type { ArticlePage } from "./content.ts";
+import { htmlLangOf } from "./lang.ts";
 import { beijingDay, beijingIso, beijingYear } from "./dates.ts";
 import type { SiteConfig } from "./site.ts";
 
@@ -47,8 +48,10 @@ export function searchRecords(article: ArticlePage, site: SiteConfig): SearchRec
     url: article.url,
     meta: {
       title: article.title.en ?? article.title.zh!,
-      ...(article.title.en && article.title.zh ? { title_zh: article.title.zh } : {}),
-      ...(article.kicker ? { kicker: article.kicker } : {}),
+      // Each headline with its language known, so the page marks it with the right lang.
+      ...(article.title.en ? { title_en: article.title.en } : {}),
+      ...(article.title.zh ? { title_zh: article.title.zh } : {}),
+      ...(article.kicker ? { kicker: article.kicker, kicker_lang: htmlLangOf(article.kicker) } : {}),
       column: column.en,
       column_zh: column.zh,
       // Filters are applied in the browser from these two: Pagefind's own filter indexes

@@ -30,7 +30,8 @@ describe("the search page", () => {
     await page.waitForSelector("#search-results li");
     const results = page.locator("#search-results > li");
     expect(await results.count()).toBe(1);
-    expect(await results.first().locator("h2").innerText()).toContain("郑州市临床供血全部来自无偿献血");
+    expect(await results.first().locator('h2 [lang="zh-CN"]').innerText()).toBe("郑州市临床供血全部来自无偿献血");
+    expect(await results.first().locator('h2 span[lang="en"]:not(.kicker)').count()).toBe(0);
     expect((await results.first().locator("mark").first().innerText()).trim()).toBe("献血");
     expect(await page.locator("#search-status").innerText()).toContain("1 result");
     expect(new URL(page.url()).searchParams.get("q")).toBe("献血");
