@@ -3,6 +3,27 @@
 
 const HAN = /\p{Script=Han}/u;
 
+/** Pagefind searches every metadata field too. Ours are there to be shown (column names,
+ *  dates, image paths...), so only each index's own headline counts; without this, "release"
+ *  found every article through "Zhengzhou Release". Field names: src/search-records.ts. */
+const DISPLAY_ONLY = { title: 0, title_en: 0, title_zh: 0, kicker: 0, kicker_lang: 0, column: 0, column_zh: 0, column_key: 0, year: 0, date: 0, lang: 0, image: 0, image_alt: 0 };
+export const META_WEIGHTS = {
+  en: { ...DISPLAY_ONLY, title_en: 5 },
+  zh: { ...DISPLAY_ONLY, title_zh: 5 },
+};
+
+/** Opens the English index and merges the Chinese one into it, as the search page does.
+ *  `basePath` is where the English bundle is (the page leaves it to pagefind.js). */
+export async function openIndexes(pagefind, { baseUrl, zhBundle, basePath }) {
+  await pagefind.options({ ...(basePath ? { basePath } : {}), baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS.en } });
+  await pagefind.mergeIndex(zhBundle, { language: "zh-cn", baseUrl, ranking: { metaWeights: META_WEIGHTS.zh } });
+}
+
+/** Results that matched text, not only display fields (those score 0). */
+export function relevantResults(search) {
+  return search.results.filter((result) => result.score > 0);
+}
+
 /** Traditional characters (獻血) become simplified (献血), the script the index holds.
  *  `toSimplified` is opencc-js's t→cn converter, loaded only for queries with Han text. */
 export async function normalizeQuery(query, loadToSimplified) {

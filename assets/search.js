@@ -2,7 +2,7 @@
 // the English index and the merged Chinese index are grouped by article. Plain module, no
 // framework, no inline script (the Content-Security-Policy forbids it).
 
-import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery } from "./search-query.js";
+import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery, openIndexes, relevantResults } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -65,8 +65,7 @@ let pagefind;
 async function loadPagefind() {
   if (!pagefind) {
     pagefind = await import(`${base}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: base, excerptLength: 30 });
-    await pagefind.mergeIndex(`${base}pagefind-zh/`, { language: "zh-cn", baseUrl: base });
+    await openIndexes(pagefind, { baseUrl: base, zhBundle: `${base}pagefind-zh/` });
   }
   return pagefind;
 }
@@ -103,7 +102,7 @@ async function run() {
   try {
     const engine = await loadPagefind();
     const search = await engine.search(await normalizeQuery(query, loadToSimplified));
-    const hits = await filteredHits(search.results, { column: columnSelect.value, year: yearSelect.value });
+    const hits = await filteredHits(relevantResults(search), { column: columnSelect.value, year: yearSelect.value });
     if (ticket !== latest) return; // a newer query is on its way
     const groups = groupByArticle(hits);
     list.replaceChildren(...groups.map(renderResult));

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { openIndexes, relevantResults } from "../assets/search-query.js";
 
 export interface Hit {
   url: string;
@@ -34,13 +35,16 @@ export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<Loaded
   const entry = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js"));
   entry.search = `?site=${encodeURIComponent(siteDir)}`;
   const pagefind = await import(entry.href);
-  await pagefind.options({ basePath: pathToFileURL(path.join(siteDir, "pagefind/")).href, baseUrl });
-  await pagefind.mergeIndex(pathToFileURL(path.join(siteDir, "pagefind-zh/")).href, { language: "zh-cn", baseUrl });
+  await openIndexes(pagefind, {
+    basePath: pathToFileURL(path.join(siteDir, "pagefind/")).href,
+    baseUrl,
+    zhBundle: pathToFileURL(path.join(siteDir, "pagefind-zh/")).href,
+  });
   const start = bytes;
   return {
     async search(query, limit = Infinity) {
       const found = await pagefind.search(query);
-      return Promise.all(found.results.slice(0, limit).map((r: { data(): Promise<Hit> }) => r.data()));
+      return Promise.all(relevantResults(found).slice(0, limit).map((r: { data(): Promise<Hit> }) => r.data()));
     },
     bytesFetched: () => bytes - start,
   };

@@ -1,4 +1,5 @@
-// What the search indexes hold, made from the content model rather than by re-reading HTML:
+// What the search indexes hold, made from the content model rather than by re-reading HTML
+// (metadata is for showing; assets/search-query.js gives it no weight in ranking):
 // one English and one Chinese record per article, with the same URL, so the browser can
 // group hits by article. The Chinese record holds only Chinese text (Pagefind segments it),
 // the English one English text plus the pinyin of the headline and kicker, so "xianxue"

@@ -31,6 +31,10 @@ describe("English search", () => {
   it("finds a word only one article has", async () => {
     expect(await articlesFor("hematopoietic")).toEqual([STEM]);
   });
+  it("does not match every article through its column name or date", async () => {
+    expect(await articlesFor("release")).toEqual([]);
+    expect(await articlesFor("2021")).toEqual([STEM]);
+  });
   it("finds nothing for nonsense", async () => {
     expect(await articlesFor("qwzxkjv")).toEqual([]);
   });
