@@ -11,7 +11,7 @@ import { loadContent, skipWhileFocused, type ArticlePage } from "./src/content.t
 import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
 import { jsonForScript } from "./src/json-script.ts";
 import { htmlLangOf } from "./src/lang.ts";
-import { formatProblem } from "./src/problems.ts";
+import { warningSummary } from "./src/problems.ts";
 import { describeArticle, newsArticle } from "./src/seo.ts";
 import { absoluteAssetUrl, absoluteUrl } from "./src/urls.ts";
 
@@ -23,7 +23,7 @@ export default function (config: UserConfig) {
   config.addGlobalData("ui", ui);
   config.addGlobalData("news", async () => {
     const content = await loadContent(site, options());
-    for (const warning of content.warnings) console.warn(formatProblem(warning));
+    for (const line of warningSummary(content.warnings)) console.warn(line);
     return content;
   });
 

@@ -52,7 +52,8 @@ async function devLoop(samples = 5): Promise<number[]> {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
     cwd: root,
     env: baseEnv,
-    stdio: ["ignore", "pipe", "pipe"],
+    // stderr must not be a pipe nobody reads: a full pipe would stall the server.
+    stdio: ["ignore", "pipe", "ignore"],
   });
   log("Starting the preview server (a full first render) ...");
   await new Promise<void>((resolve, reject) => {

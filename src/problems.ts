@@ -29,3 +29,11 @@ export class ContentError extends Error {
     this.name = "ContentError";
   }
 }
+
+/** Warnings a build prints: the first few, then how many more `npm run check` lists. A
+ *  large archive can have thousands, and a build log that long hides everything else. */
+export function warningSummary(warnings: readonly Problem[], shown = 20): string[] {
+  const lines = warnings.slice(0, shown).map(formatProblem);
+  if (warnings.length > shown) lines.push(`... and ${warnings.length - shown} more warnings: npm run check lists them all`);
+  return lines;
+}

@@ -45,3 +45,14 @@ describe("editorial warnings", () => {
     expect(warnings("\nOne.\n\nTwo.\n\nThree.\n\nFour.\n")).toEqual([]);
   });
 });
+
+describe("warnings in a build log", () => {
+  it("show the first twenty and point to npm run check for the rest", async () => {
+    const { warningSummary } = await import("../src/problems.ts");
+    const many = Array.from({ length: 25 }, (_, i) => ({ file: `a${i}.md`, line: 1, col: 1, severity: "warning" as const, message: "m" }));
+    const lines = warningSummary(many);
+    expect(lines).toHaveLength(21);
+    expect(lines.at(-1)).toBe("... and 5 more warnings: npm run check lists them all");
+    expect(warningSummary(many.slice(0, 3))).toHaveLength(3);
+  });
+});
