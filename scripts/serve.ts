@@ -61,7 +61,9 @@ async function indexSearch() {
 await render();
 const server = EleventyDevServer.getServer("qiao", OUT, { pathPrefix: process.env.PATH_PREFIX || "/" });
 server.serve(Number(values.port));
-let running = searchWanted ? indexSearch() : Promise.resolve();
+// Let the server start listening first: preparing a large archive's records takes the main
+// thread for a few seconds.
+let running = searchWanted ? new Promise<void>((resolve) => setTimeout(() => indexSearch().then(resolve), 500)) : Promise.resolve();
 
 // Saves arrive in bursts (editors write a temp file, then rename): gather them briefly,
 // and never run two renders at once.
