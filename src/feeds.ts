@@ -16,7 +16,7 @@ export interface FeedEntry {
   title: string;
   published: string;
   summary?: string;
-  /** Rendered paragraphs; links in it are site paths, made absolute by the template. */
+  /** Rendered paragraphs, links relative to the site root; the template makes them absolute. */
   html: string;
 }
 
@@ -39,6 +39,21 @@ function entryTitle(article: ArticlePage, lang: Lang): string {
   return article.kicker ? `${article.kicker}丨${other}` : other;
 }
 
+// Site paths in our own HTML: href="/…", src="/…" and the candidates of a srcset.
+const SITE_PATH_ATTRIBUTE = /\b(href|src)="\/(?!\/)/g;
+const SRCSET = /\bsrcset="([^"]*)"/g;
+
+/**
+ * Site paths made relative to the site root ("/news/a/" -> "news/a/"), so that resolving them
+ * against the site URL with its path prefix keeps the prefix. The feed plugin's
+ * htmlToAbsoluteUrls resolves "/news/a/" against the host alone and would drop "/qiao/".
+ */
+export function relativeToSiteRoot(html: string): string {
+  return html
+    .replace(SITE_PATH_ATTRIBUTE, '$1="')
+    .replace(SRCSET, (_, list: string) => `srcset="${list.replace(/(^|,\s*)\/(?!\/)/g, "$1")}"`);
+}
+
 function entry(article: ArticlePage, lang: Lang): FeedEntry {
   const own = article.paragraphs.filter((p) => p.lang === lang);
   return {
@@ -47,7 +62,7 @@ function entry(article: ArticlePage, lang: Lang): FeedEntry {
     title: entryTitle(article, lang),
     published: beijingIso(article.date),
     summary: article.summary?.[lang],
-    html: (own.length ? own : article.paragraphs).map((p) => p.html).join(""),
+    html: relativeToSiteRoot((own.length ? own : article.paragraphs).map((p) => p.html).join("")),
   };
 }
 

@@ -1,6 +1,5 @@
-// The Pagefind side of indexing, on a worker thread. Records go to Pagefind one at a time
-// (for a reproducible index), so each one waits for a reply; on the main thread those replies
-// would queue behind Eleventy's rendering and indexing would take twice as long.
+// The Pagefind side of indexing, on a worker thread: every record waits for Pagefind's reply,
+// and on the main thread those replies would queue behind Eleventy's rendering.
 
 import { parentPort, workerData } from "node:worker_threads";
 import { writeIndexes } from "./search-index.ts";

@@ -39,6 +39,14 @@ describe("feeds", () => {
     expect(zh.querySelector("entry > title")!.textContent).toBe("郑州市民刘先生:造血干细胞“新年第一捐”");
   });
 
+  it("make article links absolute inside the path prefix of a sub-path deploy", async () => {
+    const dir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/links", PATH_PREFIX: "/qiao/" });
+    const feed = await xml(dir, "feed.xml");
+    const content = feed.querySelector("entry > content")!.textContent!;
+    expect(content).toContain(`<a href="${TEST_SITE_URL}/qiao/news/">another page</a>`);
+    expect(content).toContain('<a href="https://example.org/">another site</a>');
+  });
+
   it("leave drafts and scheduled articles out", async () => {
     const dir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/site" });
     for (const file of ["feed.xml", "zh/feed.xml", "sitemap.xml"]) {
