@@ -2,6 +2,7 @@
 // how hits from the English and the Chinese index become one result per article.
 
 const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
 
 /** Pagefind searches every metadata field too. Ours are there to be shown (column names,
  *  dates, image paths...), so only each index's own headline counts; without this, "release"
@@ -12,16 +13,31 @@ export const META_WEIGHTS = {
   zh: { ...DISPLAY_ONLY, title_zh: 5 },
 };
 
-/** Opens the English index and merges the Chinese one into it, as the search page does.
- *  `basePath` is where the English bundle is (the page leaves it to pagefind.js). */
-export async function openIndexes(pagefind, { baseUrl, zhBundle, basePath }) {
-  await pagefind.options({ ...(basePath ? { basePath } : {}), baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS.en } });
-  await pagefind.mergeIndex(zhBundle, { language: "zh-cn", baseUrl, ranking: { metaWeights: META_WEIGHTS.zh } });
+/** Whether a query needs the Chinese index: it holds only Chinese text, so a query in Latin
+ *  letters (English or pinyin) finds everything in the English index, and an English reader
+ *  never downloads the Chinese index. Digits and symbols alone may be in either. */
+export function needsChineseIndex(query) {
+  return HAN.test(query) || !LATIN.test(query);
 }
 
-/** Results that matched text, not only display fields (those score 0). */
-export function relevantResults(search) {
-  return search.results.filter((result) => result.score > 0);
+/**
+ * The site's search as the page uses it: the English index opens first, the Chinese one is
+ * merged into it the first time a query needs it. `basePath` is where the English bundle is
+ * (the page leaves it to pagefind.js). Answers the hits that matched text, not only display
+ * fields (those score 0), best first.
+ */
+export function searchEngine(pagefind, { baseUrl, zhBundle, basePath }) {
+  const opened = pagefind.options({ ...(basePath ? { basePath } : {}), baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS.en } });
+  let chinese;
+  return async (query) => {
+    await opened;
+    if (needsChineseIndex(query)) {
+      chinese ??= pagefind.mergeIndex(zhBundle, { language: "zh-cn", baseUrl, ranking: { metaWeights: META_WEIGHTS.zh } });
+      await chinese;
+    }
+    const found = await pagefind.search(query);
+    return found.results.filter((result) => result.score > 0);
+  };
 }
 
 /** Traditional characters (獻血) become simplified (献血), the script the index holds.

@@ -2,7 +2,7 @@
 // the English index and the merged Chinese index are grouped by article. Plain module, no
 // framework, no inline script (the Content-Security-Policy forbids it).
 
-import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery, openIndexes, relevantResults } from "./search-query.js";
+import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery, searchEngine } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -61,13 +61,10 @@ function say(en, zh) {
   status.replaceChildren(...both(en, zh));
 }
 
-let pagefind;
-async function loadPagefind() {
-  if (!pagefind) {
-    pagefind = await import(`${base}pagefind/pagefind.js`);
-    await openIndexes(pagefind, { baseUrl: base, zhBundle: `${base}pagefind-zh/` });
-  }
-  return pagefind;
+let engine;
+async function loadEngine() {
+  engine ??= import(`${base}pagefind/pagefind.js`).then((pagefind) => searchEngine(pagefind, { baseUrl: base, zhBundle: `${base}pagefind-zh/` }));
+  return engine;
 }
 
 /** Hits shown per query, as articles; and how many hits may be read to find them when a
@@ -100,9 +97,9 @@ async function run() {
   }
   say(ui.en.searchLoading, ui.zh.searchLoading);
   try {
-    const engine = await loadPagefind();
-    const search = await engine.search(await normalizeQuery(query, loadToSimplified));
-    const hits = await filteredHits(relevantResults(search), { column: columnSelect.value, year: yearSelect.value });
+    const search = await loadEngine();
+    const results = await search(await normalizeQuery(query, loadToSimplified));
+    const hits = await filteredHits(results, { column: columnSelect.value, year: yearSelect.value });
     if (ticket !== latest) return; // a newer query is on its way
     const groups = groupByArticle(hits);
     list.replaceChildren(...groups.map(renderResult));

@@ -4,9 +4,10 @@ import { symlink } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./helpers/browser.ts";
+import { launchChromium } from "../src/chromium.ts";
+import { firstQueryBytes } from "../src/first-query.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
-import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
+import { serveFolder, type StaticServer } from "../src/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;
@@ -39,6 +40,20 @@ describe("the search page", () => {
     await results.first().locator("h2 a").click();
     await page.waitForURL("**/news/20180615/world-blood-donor-day/");
     expect(await page.locator("h1").innerText()).toContain("郑州市临床供血全部来自无偿献血");
+  });
+
+  it("downloads the Chinese index only for a query that needs it", async () => {
+    const english = await firstQueryBytes(browser, server.url, "donated");
+    expect(english.paths.some((p) => p.startsWith("/pagefind/") && p.endsWith(".pf_meta"))).toBe(true);
+    expect(english.paths.filter((p) => p.startsWith("/pagefind-zh/"))).toEqual([]);
+    expect(english.paths).not.toContain("/assets/vendor/opencc-t2cn.js");
+
+    const chinese = await firstQueryBytes(browser, server.url, "献血");
+    expect(chinese.paths.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
+    expect(chinese.paths).toContain("/assets/vendor/opencc-t2cn.js");
+    // What the benchmark reports is what was fetched: the files, their bytes and their kinds agree.
+    expect(chinese.bytes).toBe(Object.values(chinese.byKind).reduce((a, b) => a + b, 0));
+    expect(chinese.bytes).toBeGreaterThan(english.bytes);
   });
 
   it("finds simplified text for a traditional query", async () => {

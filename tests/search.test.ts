@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { groupByArticle, matchesFilters, normalizeQuery } from "../assets/search-query.js";
+import { groupByArticle, matchesFilters, needsChineseIndex, normalizeQuery } from "../assets/search-query.js";
 import { buildTestSite } from "./helpers/build.ts";
 import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
 
@@ -66,6 +66,10 @@ describe("beyond plain search", () => {
     const groups = groupByArticle(await search.search("郑州"));
     expect(groups.map((g) => g.url).sort()).toEqual([BLOOD, STEM]);
     expect(groups.find((g) => g.url === BLOOD)!.excerpts).toHaveProperty("zh");
+  });
+  it("asks the Chinese index only when a query has Han characters or no Latin letters", () => {
+    expect(["献血", "獻血", "郑州 hospital", "2021", "120"].map(needsChineseIndex)).toEqual([true, true, true, true, true]);
+    expect(["donated", "xianxue", "Zheng Energy 2021"].map(needsChineseIndex)).toEqual([false, false, false]);
   });
   it("keeps drafts and scheduled articles out of the index", async () => {
     const siteDir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/site" });

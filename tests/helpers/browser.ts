@@ -1,9 +1,5 @@
-// Real Chromium for browser tests: Debian's build (playwright-core cannot download its own
-// here), and the pages every browser check visits.
-
-import { chromium, type Browser } from "playwright-core";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The pages every browser check visits, and the sizes they are seen at (Chromium itself:
+// src/chromium.ts).
 
 export const HOME = "/";
 export const ARTICLE = "/news/20210105/stem-cell-donation/";
@@ -19,18 +15,3 @@ export type ReadingMode = (typeof READING_MODES)[number];
 /** Phone and desktop widths the layout is checked and photographed at. */
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--headless=new",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}

@@ -1,6 +1,6 @@
-// A tiny static file server for browser tests: serves one folder the way a static host
-// would (index.html for a folder, real content types, /404.html for what is missing) on
-// 127.0.0.1 at a random port. Its socket does not keep the test process alive.
+// A tiny static file server for the browser tests and the benchmark: serves one folder the
+// way a static host would (index.html for a folder, real content types, /404.html for what
+// is missing) on 127.0.0.1 at a random port. Its socket does not keep the process alive.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
