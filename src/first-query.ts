@@ -14,25 +14,22 @@ export interface FirstQuery {
   paths: string[];
 }
 
-const PAGE_ITSELF = new Set(["document", "stylesheet", "image", "font"]);
-const SEARCH_FILE = /\.(pf_\w+|pagefind|js|json)$/;
-
-/** "pf_meta", "js"...; undefined for the page's own files (the favicon comes as "other"). */
-function searchFileKind(url: string): string | undefined {
-  return new URL(url).pathname.match(SEARCH_FILE)?.[1];
-}
+/** Scripts, Pagefind's entry JSON, WebAssembly and index files; not the page, its stylesheet
+ *  or its images. */
+const COUNTED = /\.(pf_\w+|pagefind|js|json)$/;
 
 export async function firstQueryBytes(browser: Browser, origin: string, query: string): Promise<FirstQuery> {
   const context = await browser.newContext(); // an empty cache, as on a first visit
   const counted: Promise<void>[] = [];
   const result: FirstQuery = { bytes: 0, byKind: {}, paths: [] };
   context.on("response", (response) => {
-    const kind = searchFileKind(response.url());
-    if (PAGE_ITSELF.has(response.request().resourceType()) || !kind) return;
+    const { pathname } = new URL(response.url());
+    const kind = pathname.match(COUNTED)?.[1];
+    if (!kind) return;
     counted.push(
       response.body().then((body) => {
         result.bytes += body.length;
-        result.paths.push(new URL(response.url()).pathname);
+        result.paths.push(pathname);
         result.byKind[kind] = (result.byKind[kind] ?? 0) + body.length;
       }),
     );

@@ -14,8 +14,8 @@ export interface Hit {
 }
 
 export interface LoadedSearch {
-  /** Hits with their data, the first `limit` of them (the search page shows 40). */
-  search(query: string, limit?: number): Promise<Hit[]>;
+  /** Every hit of a query with its data, best first. */
+  search(query: string): Promise<Hit[]>;
 }
 
 // Node's fetch has no file: URLs; pagefind.js fetches its index files through it.
@@ -37,9 +37,9 @@ export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<Loaded
     zhBundle: pathToFileURL(path.join(siteDir, "pagefind-zh/")).href,
   });
   return {
-    async search(query, limit = Infinity) {
+    async search(query) {
       const found = await search(query);
-      return Promise.all(found.slice(0, limit).map((r: { data(): Promise<Hit> }) => r.data()));
+      return Promise.all(found.map((r: { data(): Promise<Hit> }) => r.data()));
     },
   };
 }
