@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../_data/site.ts";
+import { articlesDirFrom } from "../src/build-options.ts";
 import { articleFileName, scaffoldArticle } from "../src/scaffold.ts";
 
 const { values, positionals } = parseArgs({
@@ -14,7 +15,7 @@ const { values, positionals } = parseArgs({
     column: { type: "string" },
     zh: { type: "string" },
     kicker: { type: "string" },
-    dir: { type: "string", default: process.env.QIAO_ARTICLES_DIR || "articles" },
+    dir: { type: "string", default: articlesDirFrom(process.env) },
   },
 });
 

@@ -1,8 +1,8 @@
 // npm start: build the preview (drafts and scheduled articles included) into .cache/preview/,
 // serve it with live reload, write the search index in the background, and on every save
-// re-render only what changed. Saving an
-// article re-renders its page, the column pages that list it and the home page; a template
-// or stylesheet change re-renders everything; a change to code restarts the server.
+// re-render only what changed. Saving an article re-renders its page, the column pages that
+// list it and the home page; a template or stylesheet change re-renders everything; a
+// change to code restarts the server.
 
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { spawn } from "node:child_process";
@@ -10,10 +10,9 @@ import { watch } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../_data/site.ts";
-import { buildInto, errorChain } from "../src/build.ts";
-import { buildOptionsFromEnv } from "../src/build-options.ts";
+import { buildInto, errorChain, errorLines } from "../src/build.ts";
+import { articlesDirFrom, buildOptionsFromEnv } from "../src/build-options.ts";
 import { loadContent } from "../src/content.ts";
-import { ContentError, formatProblem } from "../src/problems.ts";
 import { writeSearchIndexes } from "../src/search-index.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
@@ -23,7 +22,7 @@ process.env.QIAO_ENV ??= "development";
 const searchWanted = process.env.QIAO_SEARCH !== "off";
 process.env.QIAO_SEARCH = "off";
 const OUT = ".cache/preview";
-const articlesDir = process.env.QIAO_ARTICLES_DIR || "articles";
+const articlesDir = articlesDirFrom(process.env);
 const RENDER_ALL = ["_includes", "pages", "assets"];
 const RESTART = ["src", "_data", ".eleventy.ts", "package.json"];
 
@@ -37,10 +36,7 @@ async function render(focus?: string): Promise<string[]> {
     return written;
   } catch (error) {
     // Keep serving the last good preview; the editor sees the problem here and fixes it.
-    const content = errorChain(error).find((e) => e instanceof ContentError);
-    for (const line of content ? content.problems.map(formatProblem) : errorChain(error).map((e) => e.message)) {
-      console.error(line);
-    }
+    for (const line of errorLines(error)) console.error(line);
     return [];
   } finally {
     delete process.env.QIAO_FOCUS;

@@ -27,6 +27,11 @@ export interface BuildOptions {
 
 type Env = Record<string, string | undefined>;
 
+/** Where articles are read from and written to: QIAO_ARTICLES_DIR, or `articles`. */
+export function articlesDirFrom(env: Env): string {
+  return env.QIAO_ARTICLES_DIR || "articles";
+}
+
 export function normalizePathPrefix(prefix: string | undefined): string {
   const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
@@ -49,7 +54,7 @@ export function buildOptionsFromEnv(env: Env, siteUrl: string | undefined): Buil
     siteUrl: production || url ? checkSiteUrl(url) : "http://localhost:8080",
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
     now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
-    articlesDir: env.QIAO_ARTICLES_DIR || "articles",
+    articlesDir: articlesDirFrom(env),
     focus: env.QIAO_FOCUS || undefined,
     qr: env.QIAO_QR !== "off",
     search: env.QIAO_SEARCH !== "off",

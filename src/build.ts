@@ -7,7 +7,7 @@ import { replaceDirAtomically } from "./atomic-dir.ts";
 import { buildOptionsFromEnv } from "./build-options.ts";
 import { copyImages } from "./images.ts";
 import { loadContent } from "./content.ts";
-import { ContentError } from "./problems.ts";
+import { ContentError, formatProblem } from "./problems.ts";
 import { writeSearchIndexes } from "./search-index.ts";
 
 export interface BuildResult {
@@ -74,6 +74,15 @@ export function errorChain(error: unknown): Error[] {
     e = (e as { originalError?: unknown }).originalError ?? e.cause;
   }
   return chain;
+}
+
+/** What a failed build tells the person who ran it: every file:line problem when articles
+ *  are wrong, otherwise each error of the chain, the innermost (what is wrong) last. */
+export function errorLines(error: unknown): string[] {
+  const content = contentErrorIn(error);
+  if (content) return content.problems.map(formatProblem);
+  const chain = errorChain(error);
+  return chain.length ? chain.map((e) => e.message) : [String(error)];
 }
 
 /** Eleventy wraps errors from data files; find ours so its file:line messages surface. */
