@@ -7,18 +7,18 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../_data/site.ts";
+import { articlesDirFrom } from "../src/build-options.ts";
 import { parseArticle } from "../src/article.ts";
-import { beijingDay } from "../src/dates.ts";
-import { importedArticleText, pairingSummary, parseChannelText } from "../src/import-channel.ts";
-import { DEFAULTS_FILE } from "../src/load-articles.ts";
+import { importedArticleText, parseChannelText } from "../src/import-channel.ts";
+import { readDefaults } from "../src/load-articles.ts";
 import { formatProblem } from "../src/problems.ts";
-import { slugify } from "../src/slug.ts";
+import { articleBaseName } from "../src/scaffold.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     column: { type: "string", default: "news" },
-    out: { type: "string", default: process.env.QIAO_ARTICLES_DIR || "articles" },
+    out: { type: "string", default: articlesDirFrom(process.env) },
     force: { type: "boolean", default: false },
   },
 });
@@ -43,18 +43,17 @@ async function inputs(args: string[]): Promise<string[]> {
   return files;
 }
 
-const defaults = JSON.parse(await readFile(path.join(values.out, DEFAULTS_FILE), "utf8").catch(() => "{}"));
+const defaults = await readDefaults(values.out);
 const now = new Date();
 let failed = 0;
 
 for (const input of await inputs(positionals)) {
   const imported = parseChannelText(await readFile(input, "utf8"), site.kickers);
   const text = importedArticleText(imported, values.column, now);
-  const slug = slugify(imported.title.en ?? imported.title.zh ?? "") || "article";
-  const file = path.join(values.out, `${beijingDay(imported.date ?? now)}-${slug}.md`);
+  const file = path.join(values.out, `${articleBaseName(imported.title, imported.date ?? now)}.md`);
 
   // Never write an article the build would refuse.
-  const { problems } = parseArticle(text, file, { columns: site.columns, defaults });
+  const { article, problems } = parseArticle(text, file, { columns: site.columns, defaults });
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) {
     failed++;
@@ -68,7 +67,8 @@ for (const input of await inputs(positionals)) {
     continue;
   }
   await writeFile(file, text);
-  const { pairs, unpaired } = pairingSummary(text.slice(text.indexOf("\n---\n") + 5));
+  const pairs = article!.blocks.filter((b) => b.kind === "pair").length;
+  const unpaired = article!.blocks.length - pairs;
   const warnings = [...imported.warnings, ...problems.map((p) => `${p.file}:${p.line} ${p.message}`)];
   console.log(`${input} → ${file}: ${pairs} pairs, ${unpaired} unpaired, ${warnings.length} warnings`);
   for (const w of warnings) console.log(`  warning: ${w}`);

@@ -12,7 +12,7 @@
 
 import { stringify } from "yaml";
 import { beijingTimestamp, parseBeijingDate } from "./dates.ts";
-import { detectLanguage, pairParagraphs, readParagraphs } from "./paragraphs.ts";
+import { detectLanguage } from "./paragraphs.ts";
 
 export interface ImportedArticle {
   title: { en?: string; zh?: string };
@@ -120,11 +120,4 @@ export function importedArticleText(article: ImportedArticle, column: string, no
   // core schema reads them back as the same text.
   const yaml = stringify(front, { lineWidth: 0 });
   return `---\n${yaml}---\n\n${article.paragraphs.join("\n\n")}\n`;
-}
-
-/** What an editor wants to know about one import. */
-export function pairingSummary(body: string): { pairs: number; unpaired: number } {
-  const blocks = pairParagraphs(readParagraphs(body).paragraphs);
-  const pairs = blocks.filter((b) => b.kind === "pair").length;
-  return { pairs, unpaired: blocks.length - pairs };
 }

@@ -8,7 +8,7 @@ import { parseArticle, type Article, type Column } from "./article.ts";
 import { hasErrors, type Problem } from "./problems.ts";
 
 /** Per-folder defaults every article inherits, like Eleventy's directory data. */
-export const DEFAULTS_FILE = "articles.json";
+const DEFAULTS_FILE = "articles.json";
 
 export interface LoadResult {
   articles: Article[];
@@ -23,7 +23,8 @@ export async function articleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readDefaults(dir: string): Promise<Record<string, unknown>> {
+/** The folder defaults of `dir` (none when it has no defaults file). */
+export async function readDefaults(dir: string): Promise<Record<string, unknown>> {
   const file = path.join(dir, DEFAULTS_FILE);
   const text = await readFile(file, "utf8").catch(() => "{}");
   return JSON.parse(text) as Record<string, unknown>;

@@ -50,9 +50,14 @@ export function scaffoldArticle(input: NewArticle): string {
   ].join("\n");
 }
 
+/** `2026-11-23-english-headline`: an article's file name by its Beijing day and headline. */
+export function articleBaseName(title: NewArticle["title"], date: Date): string {
+  return `${beijingDay(date)}-${slugify(title.en ?? title.zh ?? "") || "article"}`;
+}
+
 /** `2026-11-23-english-headline.md`; the first free name wins (`-2`, `-3`... after it). */
 export function articleFileName(title: NewArticle["title"], now: Date, taken: (name: string) => boolean): string {
-  const base = `${beijingDay(now)}-${slugify(title.en ?? title.zh ?? "") || "article"}`;
+  const base = articleBaseName(title, now);
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     if (!taken(name)) return name;
