@@ -15,6 +15,7 @@ import { deployToS3, s3Client, type S3Target } from "../src/deploy/s3.ts";
 import { siteFiles } from "../src/deploy/site-files.ts";
 import { parseTarget } from "../src/deploy/target.ts";
 import { tempDir } from "./helpers/build.ts";
+import { sitePaths } from "./helpers/site-files.ts";
 
 const siteDir = inject("siteDir");
 const quiet = () => {};
@@ -131,10 +132,6 @@ describe("deploying to S3-compatible storage", () => {
   });
 });
 
-async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
-}
-
 describe("deploying to a folder or with rsync", () => {
   it("a folder is replaced whole", async () => {
     const parent = await tempDir();
@@ -142,7 +139,7 @@ describe("deploying to a folder or with rsync", () => {
     await deployToFolder(siteDir, target, false, quiet);
     await writeFile(path.join(target, "stale.html"), "old");
     await deployToFolder(siteDir, target, false, quiet);
-    expect(await listFiles(target)).toEqual(await listFiles(siteDir));
+    expect(sitePaths(target)).toEqual(sitePaths(siteDir));
     expect(await readdir(parent)).toEqual(["public"]);
   });
 
@@ -151,6 +148,6 @@ describe("deploying to a folder or with rsync", () => {
     await deployWithRsync(siteDir, target, false, quiet);
     await writeFile(path.join(target, "stale.html"), "old");
     await deployWithRsync(siteDir, target, false, quiet);
-    expect(await listFiles(target)).toEqual(await listFiles(siteDir));
+    expect(sitePaths(target)).toEqual(sitePaths(siteDir));
   });
 });

@@ -1,6 +1,6 @@
 // Every article's QR code, exactly as it ships, decodes to the article's canonical URL.
 
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import jsQRModule from "jsqr";
@@ -9,6 +9,7 @@ import { cachedQrSvg, qrCacheKey } from "../src/qr-cache.ts";
 import { QR_DEFAULTS, qrSvg } from "../src/qr.ts";
 import { buildTestSite, tempDir, TEST_SITE_URL } from "./helpers/build.ts";
 import { readPage, type Doc } from "./helpers/html.ts";
+import { pagePaths, pageUrl } from "./helpers/site-files.ts";
 
 // jsqr is CommonJS with an ES-style default export; Node and Vite disagree on which object
 // a default import gives, so take the function from wherever it is.
@@ -22,11 +23,10 @@ function decode(svg: string): string | undefined {
   return code?.data;
 }
 
-async function articlePages(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true });
-  return entries
-    .filter((f) => /^[^/]+\/\d{8}\/[^/]+\/index\.html$/.test(f))
-    .map((f) => `/${path.dirname(f)}/`);
+function articlePages(siteDir: string): string[] {
+  return pagePaths(siteDir)
+    .filter((p) => /^\/[^/]+\/\d{8}\/[^/]+\/index\.html$/.test(p))
+    .map(pageUrl);
 }
 
 function shippedQr(doc: Doc): string {
@@ -36,7 +36,7 @@ function shippedQr(doc: Doc): string {
 }
 
 async function expectEveryQrDecodes(siteDir: string, canonicalBase: string) {
-  const pages = await articlePages(siteDir);
+  const pages = articlePages(siteDir);
   expect(pages.length).toBeGreaterThan(0);
   for (const page of pages) {
     const doc = await readPage(siteDir, page);
