@@ -13,6 +13,7 @@ import { jsonForScript } from "./src/json-script.ts";
 import { htmlLangOf } from "./src/lang.ts";
 import { warningSummary } from "./src/problems.ts";
 import { describeArticle, newsArticle } from "./src/seo.ts";
+import { traditionalTable } from "./src/traditional-chars.ts";
 import { absoluteAssetUrl, absoluteUrl } from "./src/urls.ts";
 
 export default function (config: UserConfig) {
@@ -43,6 +44,8 @@ export default function (config: UserConfig) {
   config.addPassthroughCopy("assets");
   // Traditional -> simplified conversion for search queries, loaded only when needed.
   config.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/t2cn.js": "assets/vendor/opencc-t2cn.js" });
+  // ...and the small table that tells whether a query needs it.
+  config.addGlobalData("traditionalChars", traditionalTable);
   config.addPlugin(EleventyHtmlBasePlugin);
   // The official feed plugin: its htmlToAbsoluteUrls makes feed content links absolute.
   config.addPlugin(feedPlugin);

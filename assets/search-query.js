@@ -4,69 +4,113 @@
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
 
-/** Pagefind searches every metadata field too. Ours are there to be shown (column names,
- *  dates, image paths...), so only each index's own headline counts; without this, "release"
- *  found every article through "Zhengzhou Release". Field names: src/search-records.ts. */
-const DISPLAY_ONLY = { title: 0, title_en: 0, title_zh: 0, kicker: 0, kicker_lang: 0, column: 0, column_zh: 0, column_key: 0, year: 0, date: 0, lang: 0, image: 0, image_alt: 0 };
+/** Pagefind searches every metadata field too. Ours are there to be shown (dates, column
+ *  keys...), so only each index's own headline counts; without this, a column name found
+ *  every article in the column. Field names: src/search-records.ts. */
+const DISPLAY_ONLY = { title_en: 0, title_zh: 0, kicker: 0, kicker_lang: 0, column_key: 0, date: 0, lang: 0 };
 export const META_WEIGHTS = {
   en: { ...DISPLAY_ONLY, title_en: 5 },
   zh: { ...DISPLAY_ONLY, title_zh: 5 },
 };
 
-/** Whether a query needs the Chinese index: it holds only Chinese text, so a query in Latin
- *  letters (English or pinyin) finds everything in the English index, and an English reader
- *  never downloads the Chinese index. Digits and symbols alone may be in either. */
-export function needsChineseIndex(query) {
-  return HAN.test(query) || !LATIN.test(query);
+/**
+ * The indexes a query needs. The Chinese index holds every Han character of the site and
+ * nothing else; the English one its English text and the pinyin of headlines. So Chinese
+ * alone asks only the Chinese index, Latin letters alone (English or pinyin) only the
+ * English one, and a reader downloads one language's index. A query with both scripts, or
+ * with neither (digits, symbols), asks both.
+ */
+export function indexesFor(query) {
+  const han = HAN.test(query);
+  const latin = LATIN.test(query);
+  if (han && !latin) return ["zh"];
+  if (latin && !han) return ["en"];
+  return ["en", "zh"];
 }
 
 /**
- * The site's search as the page uses it: the English index opens first, the Chinese one is
- * merged into it the first time a query needs it. `basePath` is where the English bundle is
- * (the page leaves it to pagefind.js). Answers the hits that matched text, not only display
- * fields (those score 0), best first.
+ * The site's search as the page uses it. `loadBundle(url)` loads the pagefind.js of the
+ * bundle at `url` (each bundle's own copy, so the two are separate Pagefind instances);
+ * `bundles` are the English and the Chinese bundle's URLs. A Chinese query opens the Chinese
+ * bundle alone; any other query opens the English one, which merges the Chinese index the
+ * first time a query needs both.
+ *
+ * Answers `{ hits, onePerArticle }`: the hits that matched text, not only display fields
+ * (those score 0), best first, and whether they came from one index (so each article is at
+ * most one hit and their number is the number of articles).
  */
-export function searchEngine(pagefind, { baseUrl, zhBundle, basePath }) {
-  const opened = pagefind.options({ ...(basePath ? { basePath } : {}), baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS.en } });
-  let chinese;
+export function searchEngine(loadBundle, { baseUrl, bundles }) {
+  const open = async (lang) => {
+    const pagefind = await loadBundle(bundles[lang]);
+    // noWorker: Pagefind's web worker is a second copy of its code (41 KB) on every first
+    // query, and a search of this index takes milliseconds on the page's own thread.
+    await pagefind.options({ basePath: bundles[lang], baseUrl, noWorker: true, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS[lang] } });
+    return pagefind;
+  };
+  const instances = {};
+  let merged;
   return async (query) => {
-    await opened;
-    if (needsChineseIndex(query)) {
-      chinese ??= pagefind.mergeIndex(zhBundle, { language: "zh-cn", baseUrl, ranking: { metaWeights: META_WEIGHTS.zh } });
-      await chinese;
+    const wanted = indexesFor(query);
+    const lang = wanted.length === 1 ? wanted[0] : "en";
+    const pagefind = await (instances[lang] ??= open(lang));
+    if (wanted.length === 2) {
+      merged ??= pagefind.mergeIndex(bundles.zh, { language: "zh-cn", baseUrl, noWorker: true, ranking: { metaWeights: META_WEIGHTS.zh } });
+      await merged;
     }
     const found = await pagefind.search(query);
-    return found.results.filter((result) => result.score > 0);
+    return { hits: found.results.filter((result) => result.score > 0), onePerArticle: lang === "zh" || !merged };
   };
 }
 
-/** Traditional characters (獻血) become simplified (献血), the script the index holds.
- *  `toSimplified` is opencc-js's t→cn converter, loaded only for queries with Han text. */
-export async function normalizeQuery(query, loadToSimplified) {
+/** A compact set of the characters that opencc's traditional-to-simplified conversion may
+ *  change (src/traditional-chars.ts): a bitmap over U+3400-U+9FFF and a list of the rest. */
+export function traditionalTest({ first, bits, others }) {
+  const bytes = Uint8Array.from(atob(bits), (c) => c.charCodeAt(0));
+  const rest = new Set(others);
+  return (text) => {
+    for (const char of text) {
+      const i = char.codePointAt(0) - first;
+      const inMap = i >= 0 && i < bytes.length * 8;
+      if (inMap ? bytes[i >> 3] & (1 << (i & 7)) : rest.has(char)) return true;
+    }
+    return false;
+  };
+}
+
+/** Traditional characters (獻血) become simplified (献血), the script the index holds. The
+ *  converter (opencc-js's t→cn, 109 KB) is loaded only for a query with a character it
+ *  would change: `loaders.hasTraditional(text)` says so, from the small table above. */
+export async function normalizeQuery(query, loaders) {
   const trimmed = query.trim().replace(/\s+/g, " ");
-  if (!HAN.test(trimmed)) return trimmed;
-  const toSimplified = await loadToSimplified();
+  if (!HAN.test(trimmed) || !(await loaders.hasTraditional(trimmed))) return trimmed;
+  const toSimplified = await loaders.toSimplified();
   return toSimplified(trimmed);
 }
 
 /** Whether a hit is in the chosen column and year (empty choices match everything). */
 export function matchesFilters(hit, filters) {
-  return (!filters.column || hit.meta.column_key === filters.column) && (!filters.year || hit.meta.year === filters.year);
+  return (!filters.column || hit.meta.column_key === filters.column) && (!filters.year || hit.meta.date.startsWith(`${filters.year}-`));
 }
 
-/** Hits grouped by article URL, in the order of each article's best hit. Each group keeps
- *  one excerpt per language it matched in, preferring excerpts with a highlight. */
+/** Adds a hit to `groups` (article URL -> group, in the order of each article's best hit),
+ *  keeping one excerpt per language, preferring excerpts with a highlight. Answers the
+ *  hit's group, and whether the hit started it. */
+export function addToGroups(groups, hit) {
+  const known = groups.get(hit.url);
+  const group = known ?? { url: hit.url, meta: hit.meta, excerpts: {} };
+  const lang = hit.meta.lang === "zh" ? "zh" : "en";
+  const current = group.excerpts[lang];
+  if (!current || (!current.includes("<mark>") && hit.excerpt.includes("<mark>"))) {
+    group.excerpts[lang] = hit.excerpt;
+  }
+  groups.set(hit.url, group);
+  return { group, isNew: !known };
+}
+
+/** Hits grouped by article URL, in the order of each article's best hit. */
 export function groupByArticle(hits) {
   const groups = new Map();
-  for (const hit of hits) {
-    const group = groups.get(hit.url) ?? { url: hit.url, meta: hit.meta, excerpts: {} };
-    const lang = hit.meta.lang === "zh" ? "zh" : "en";
-    const current = group.excerpts[lang];
-    if (!current || (!current.includes("<mark>") && hit.excerpt.includes("<mark>"))) {
-      group.excerpts[lang] = hit.excerpt;
-    }
-    groups.set(hit.url, group);
-  }
+  for (const hit of hits) addToGroups(groups, hit);
   return [...groups.values()];
 }
 

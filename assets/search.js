@@ -1,8 +1,9 @@
-// The search page: one box for English, Chinese (traditional too) and pinyin. Results from
-// the English index and the merged Chinese index are grouped by article. Plain module, no
-// framework, no inline script (the Content-Security-Policy forbids it).
+// The search page: one box for English, Chinese (traditional too) and pinyin. Hits from the
+// English and the Chinese index are grouped by article, ten articles at a time: each shown
+// result costs its hits' fragments, so a first query fetches only what the reader sees.
+// Plain module, no framework, no inline script (the Content-Security-Policy forbids it).
 
-import { excerptRuns, groupByArticle, matchesFilters, normalizeQuery, searchEngine } from "./search-query.js";
+import { addToGroups, excerptRuns, matchesFilters, normalizeQuery, searchEngine, traditionalTest } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -10,17 +11,22 @@ const columnSelect = form.querySelector("select[name=column]");
 const yearSelect = form.querySelector("select[name=year]");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
-const ui = JSON.parse(document.getElementById("search-strings").textContent);
+const moreButton = document.getElementById("search-more");
+const { ui, columns } = JSON.parse(document.getElementById("search-data").textContent);
 const base = form.dataset.base;
 
-let toSimplified;
-async function loadToSimplified() {
-  if (!toSimplified) {
+const once = (load) => {
+  let loaded;
+  return () => (loaded ??= load());
+};
+const loaders = {
+  hasTraditional: async (text) => (await loadTraditionalTest())(text),
+  toSimplified: once(async () => {
     const { Converter } = await import(`${base}assets/vendor/opencc-t2cn.js`);
-    toSimplified = Converter({ from: "t", to: "cn" });
-  }
-  return toSimplified;
-}
+    return Converter({ from: "t", to: "cn" });
+  }),
+};
+const loadTraditionalTest = once(async () => traditionalTest(await (await fetch(`${base}assets/vendor/t2cn-chars.json`)).json()));
 
 function el(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
@@ -46,13 +52,14 @@ function excerpt(text, lang) {
 
 function renderResult(group) {
   const { meta } = group;
+  const column = columns[meta.column_key] ?? {};
   const heading = el("h2", { class: "search-result-title" }, [
     el("a", { href: group.url }, [
       ...(meta.kicker ? [el("span", { class: "kicker", lang: meta.kicker_lang }, [meta.kicker]), el("span", { class: "sep", "aria-hidden": "true" }, ["丨"])] : []),
       ...both(meta.title_en, meta.title_zh),
     ]),
   ]);
-  const details = el("p", { class: "teaser-meta" }, [el("time", {}, [meta.date]), " · ", ...both(meta.column, meta.column_zh)]);
+  const details = el("p", { class: "teaser-meta" }, [el("time", { datetime: meta.date }, [meta.date]), " · ", ...both(column.en, column.zh)]);
   const excerpts = ["en", "zh"].filter((lang) => group.excerpts[lang]?.includes("<mark>")).map((lang) => excerpt(group.excerpts[lang], lang));
   return el("li", {}, [el("article", { class: "search-result" }, [heading, details, ...excerpts])]);
 }
@@ -61,59 +68,102 @@ function say(en, zh) {
   status.replaceChildren(...both(en, zh));
 }
 
-let engine;
-async function loadEngine() {
-  engine ??= import(`${base}pagefind/pagefind.js`).then((pagefind) => searchEngine(pagefind, { baseUrl: base, zhBundle: `${base}pagefind-zh/` }));
-  return engine;
-}
+const search = searchEngine((bundle) => import(`${bundle}pagefind.js`), {
+  baseUrl: base,
+  bundles: { en: `${base}pagefind/`, zh: `${base}pagefind-zh/` },
+});
 
-/** Hits shown per query, as articles; and how many hits may be read to find them when a
- *  filter is set (filters apply in the browser: see src/search-records.ts). */
-const SHOWN = 40;
+/** Articles shown at first and per "More results"; and how many hits one page may read to
+ *  find them when a filter is set (filters apply in the browser: see src/search-records.ts). */
+const PAGE = 10;
 const READ_AT_MOST = 400;
 
-async function filteredHits(results, filters) {
-  const hits = [];
-  for (let i = 0; i < results.length && i < READ_AT_MOST && hits.length < SHOWN; i += SHOWN) {
-    const batch = await Promise.all(results.slice(i, i + SHOWN).map((r) => r.data()));
-    hits.push(...batch.filter((hit) => matchesFilters(hit, filters)));
+/** The query on screen: its hits, how far they are read, the hits read but not yet shown
+ *  (filters passed), and its results by article URL. */
+let shown;
+
+const finished = (state) => state.next >= state.hits.length && !state.ready.length;
+
+/** Shows PAGE more articles, reading hits as needed; a later hit of an article already
+ *  shown (its other language) adds its excerpt there. */
+async function showMore(state) {
+  const added = [];
+  for (let read = 0; added.length < PAGE; ) {
+    if (!state.ready.length) {
+      if (state.next >= state.hits.length || read >= READ_AT_MOST) break;
+      const batch = state.hits.slice(state.next, state.next + PAGE);
+      state.next += batch.length;
+      read += batch.length;
+      const data = await Promise.all(batch.map((hit) => hit.data()));
+      if (state !== shown) return []; // a newer query replaced this one
+      state.ready.push(...data.filter((hit) => matchesFilters(hit, state.filters)));
+      continue;
+    }
+    const { group, isNew } = addToGroups(state.groups, state.ready.shift());
+    const item = renderResult(group);
+    if (isNew) added.push(item);
+    else state.items.get(group.url)?.replaceWith(item);
+    state.items.set(group.url, item);
   }
-  return hits;
+  list.append(...added);
+  moreButton.hidden = finished(state);
+  report(state);
+  return added;
+}
+
+function report(state) {
+  const q = `“${state.query}”`;
+  const done = finished(state);
+  if (done && !state.groups.size) return say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
+  // Unfiltered hits of one index are one per article: their number is the answer. Otherwise
+  // only what has been read is known.
+  const exact = done || (state.onePerArticle && !state.filters.column && !state.filters.year);
+  const n = done ? state.groups.size : exact ? state.hits.length : `${state.groups.size}+`;
+  const noun = n === 1 ? ui.en.searchOneResult : ui.en.searchResults;
+  say(`${n} ${noun} ${ui.en.searchFor} ${q}`, `${ui.zh.searchFor}${q}:${n} ${ui.zh.searchResults}`);
 }
 
 let latest = 0;
 async function run() {
   const ticket = ++latest;
-  const query = input.value;
+  const query = input.value.trim();
+  const filters = { column: columnSelect.value, year: yearSelect.value };
   const params = new URLSearchParams();
-  if (query.trim()) params.set("q", query.trim());
-  if (columnSelect.value) params.set("column", columnSelect.value);
-  if (yearSelect.value) params.set("year", yearSelect.value);
+  if (query) params.set("q", query);
+  if (filters.column) params.set("column", filters.column);
+  if (filters.year) params.set("year", filters.year);
   history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
-  if (!query.trim()) {
+  shown = undefined;
+  moreButton.hidden = true;
+  if (!query) {
     list.replaceChildren();
     status.replaceChildren();
     return;
   }
   say(ui.en.searchLoading, ui.zh.searchLoading);
   try {
-    const search = await loadEngine();
-    const results = await search(await normalizeQuery(query, loadToSimplified));
-    const hits = await filteredHits(results, { column: columnSelect.value, year: yearSelect.value });
+    const { hits, onePerArticle } = await search(await normalizeQuery(query, loaders));
     if (ticket !== latest) return; // a newer query is on its way
-    const groups = groupByArticle(hits);
-    list.replaceChildren(...groups.map(renderResult));
-    const q = `“${query.trim()}”`;
-    if (!groups.length) say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
-    else {
-      const n = groups.length;
-      say(`${n} ${n === 1 ? ui.en.searchOneResult : ui.en.searchResults} ${ui.en.searchFor} ${q}`, `${ui.zh.searchFor}${q}:${n} ${ui.zh.searchResults}`);
-    }
+    shown = { query, filters, hits, onePerArticle, next: 0, ready: [], groups: new Map(), items: new Map() };
+    list.replaceChildren();
+    await showMore(shown);
   } catch (error) {
     console.error(error);
     say(ui.en.searchUnavailable, ui.zh.searchUnavailable);
   }
 }
+
+moreButton.addEventListener("click", async () => {
+  if (!shown) return;
+  moreButton.disabled = true;
+  try {
+    const [first] = await showMore(shown);
+    // Keyboard and screen-reader users continue where the new results start.
+    first?.querySelector("a")?.focus();
+  } finally {
+    moreButton.disabled = false;
+  }
+});
 
 let timer;
 input.addEventListener("input", () => {

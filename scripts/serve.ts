@@ -47,7 +47,7 @@ async function indexSearch() {
   const started = performance.now();
   try {
     const content = await loadContent(site, buildOptionsFromEnv(process.env, site.url));
-    await writeSearchIndexes(content.articles, site, OUT);
+    await writeSearchIndexes(content.articles, OUT);
     console.log(`[qiao] search index ready in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     console.error(`[qiao] search index not written: ${errorChain(error).map((e) => e.message).join(": ")}`);

@@ -8,7 +8,7 @@ import { buildOptionsFromEnv } from "./build-options.ts";
 import { copyImages } from "./images.ts";
 import { loadContent } from "./content.ts";
 import { ContentError, formatProblem } from "./problems.ts";
-import { writeSearchIndexes } from "./search-index.ts";
+import { startSearchIndexer } from "./search-index.ts";
 
 export interface BuildResult {
   pages: number;
@@ -42,19 +42,24 @@ export async function buildInto(dir: string): Promise<BuildResult> {
 }
 
 async function buildWithOptions(dir: string): Promise<BuildResult> {
-  // Settings and content errors surface here, plainly, before Eleventy starts; Eleventy's
-  // own load of the content then gets the same object back (see loadContent).
   const options = buildOptionsFromEnv(process.env, site.url);
-  const content = await loadContent(site, options);
-  // Pagefind indexes in its own process, so indexing runs beside Eleventy's rendering on
-  // the second core instead of after it. A focused preview render changes one page; the
-  // index from the full render still serves.
-  const indexing = options.search && !options.focus ? writeSearchIndexes(content.articles, site, dir) : undefined;
-  const [rendered, indexed] = await Promise.allSettled([renderSite(dir), indexing]);
-  if (rendered.status === "rejected") throw rendered.reason;
-  if (indexed.status === "rejected") throw indexed.reason;
-  await copyImages(dir);
-  return rendered.value;
+  // Pagefind indexes on a worker thread and in its own process, on the other core: it takes
+  // each published article as it is parsed, then works beside Eleventy's rendering. A
+  // focused preview render changes one page; the index from the full render still serves.
+  const indexer = options.search && !options.focus ? startSearchIndexer(dir) : undefined;
+  try {
+    // Content errors surface here, plainly, before Eleventy starts; Eleventy's own load of
+    // the content then gets the same object back (see loadContent).
+    await loadContent(site, options, indexer && ((article) => indexer.add(article)));
+    const indexing = indexer?.finish();
+    const [rendered, indexed] = await Promise.allSettled([renderSite(dir), indexing]);
+    if (rendered.status === "rejected") throw rendered.reason;
+    if (indexed.status === "rejected") throw indexed.reason;
+    await copyImages(dir);
+    return rendered.value;
+  } finally {
+    await indexer?.stop();
+  }
 }
 
 /** Builds into `outDir` (default `_site`) without ever leaving a half-written site there. */

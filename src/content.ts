@@ -98,9 +98,10 @@ function unchanged(articles: readonly Article[], key: string): boolean {
   return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
 }
 
-/** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
-export async function loadContent(site: SiteConfig, options: BuildOptions): Promise<SiteContent> {
-  const loaded = await loadArticles(options.articlesDir, site.columns);
+/** Loads and assembles; throws ContentError naming every file:line when any article is wrong.
+ *  `onPublished` gets each article the build publishes as soon as it is read. */
+export async function loadContent(site: SiteConfig, options: BuildOptions, onPublished?: (article: Article) => void): Promise<SiteContent> {
+  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (a) => isPublished(a, options) && onPublished?.(a));
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
   if (unchanged(loaded.articles, key)) return last!.content;

@@ -40,11 +40,14 @@ type Parsed = ReturnType<typeof parseArticle>;
  */
 const parseCache = new Map<string, { key: string; parsed: Parsed }>();
 
-/** Loads every article below `dir`; file names in problems are relative to `cwd`. */
+/** Loads every article below `dir`; file names in problems are relative to `cwd`. Each
+ *  article goes to `onArticle` as soon as it is parsed, for work that can start before the
+ *  whole folder is read (the search index). */
 export async function loadArticles(
   dir: string,
   columns: Record<string, Column>,
   cwd = process.cwd(),
+  onArticle: (article: Article) => void = () => {},
 ): Promise<LoadResult> {
   const defaults = await readDefaults(dir);
   const files = await articleFiles(dir);
@@ -55,13 +58,16 @@ export async function loadArticles(
     const info = statSync(file);
     const key = `${info.size}:${info.mtimeMs}:${context}`;
     const cached = parseCache.get(file);
-    if (cached?.key === key) return cached.parsed;
-    const result = parseArticle(readFileSync(file, "utf8"), path.relative(cwd, file), {
-      columns,
-      defaults,
-      imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
-    });
+    const result =
+      cached?.key === key
+        ? cached.parsed
+        : parseArticle(readFileSync(file, "utf8"), path.relative(cwd, file), {
+            columns,
+            defaults,
+            imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
+          });
     if (!hasErrors(result.problems)) parseCache.set(file, { key, parsed: result });
+    if (result.article) onArticle(result.article);
     return result;
   });
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));

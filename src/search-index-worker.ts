@@ -1,12 +1,18 @@
-// The Pagefind side of indexing, on a worker thread: every record waits for Pagefind's reply,
-// and on the main thread those replies would queue behind Eleventy's rendering.
+// The Pagefind side of indexing, on a worker thread: it makes the records (pinyin and all)
+// and waits for Pagefind's reply to each, work that would otherwise queue behind the main
+// thread's parsing and Eleventy's rendering.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { writeIndexes } from "./search-index.ts";
-import type { SearchRecord } from "./search-records.ts";
+import { indexWriter } from "./search-index.ts";
+import { searchRecords, type SearchableArticle } from "./search-records.ts";
 
-const { records, siteDir } = workerData as { records: SearchRecord[]; siteDir: string };
-writeIndexes(records, siteDir).then(
-  (counts) => parentPort!.postMessage({ counts }),
-  (error: Error) => parentPort!.postMessage({ error: error.message }),
-);
+type Message = { articles: SearchableArticle[] } | { done: true };
+
+const writer = indexWriter((workerData as { siteDir: string }).siteDir);
+parentPort!.on("message", (message: Message) => {
+  if ("articles" in message) return writer.add(message.articles.flatMap(searchRecords));
+  writer.finish().then(
+    (counts) => parentPort!.postMessage({ counts }),
+    (error: Error) => parentPort!.postMessage({ error: error.message }),
+  );
+});

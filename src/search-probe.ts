@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { searchEngine } from "../assets/search-query.js";
+import { SEARCH_DIRS } from "./search-index.ts";
 
 export interface Hit {
   url: string;
@@ -28,18 +29,15 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
 
 /** Loads a fresh copy of the site's search (a module per site: query strings bust the cache). */
 export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<LoadedSearch> {
-  const entry = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js"));
-  entry.search = `?site=${encodeURIComponent(siteDir)}`;
-  const pagefind = await import(entry.href);
-  const search = searchEngine(pagefind, {
-    basePath: pathToFileURL(path.join(siteDir, "pagefind/")).href,
-    baseUrl,
-    zhBundle: pathToFileURL(path.join(siteDir, "pagefind-zh/")).href,
-  });
+  const bundle = (dir: string) => pathToFileURL(path.join(siteDir, dir, "/")).href;
+  const search = searchEngine(
+    (url: string) => import(`${url}pagefind.js?site=${encodeURIComponent(siteDir)}`),
+    { baseUrl, bundles: { en: bundle(SEARCH_DIRS.en), zh: bundle(SEARCH_DIRS.zh) } },
+  );
   return {
     async search(query) {
-      const found = await search(query);
-      return Promise.all(found.map((r: { data(): Promise<Hit> }) => r.data()));
+      const { hits } = await search(query);
+      return Promise.all(hits.map((r: { data(): Promise<Hit> }) => r.data()));
     },
   };
 }

@@ -2,24 +2,33 @@
 // (metadata is for showing; assets/search-query.js gives it no weight in ranking):
 // one English and one Chinese record per article, with the same URL, so the browser can
 // group hits by article. The Chinese record holds only Chinese text (Pagefind segments it),
-// the English one English text plus the pinyin of the headline and kicker, so "xianxue"
-// finds 献血.
+// every Han run of the article included, so a query in Chinese alone needs only the Chinese
+// index. The English one holds English text plus the pinyin of the headline and kicker, so
+// "xianxue" finds 献血.
+//
+// Every metadata field is indexed, stored in each result fragment and fetched with every
+// hit a reader sees, so records carry only what the results page cannot work out itself:
+// column names come from the page, the year from the date. No Pagefind sort either: the
+// page ranks by relevance, and a sort costs every first query three bytes per article.
 
 import { pinyin } from "pinyin-pro";
-import type { ArticlePage } from "./content.ts";
+import type { Article } from "./article.ts";
 import { htmlLangOf } from "./lang.ts";
-import { beijingDay, beijingIso, beijingYear } from "./dates.ts";
-import type { SiteConfig } from "./site.ts";
+import { beijingDay } from "./dates.ts";
 
 /** One code for Chinese everywhere: index, merge and query. */
 export const SEARCH_LANGUAGES = { en: "en", zh: "zh-cn" } as const;
+
+/** What indexing reads of an article (all of it crosses to the indexing thread). */
+export type SearchableArticle = Pick<Article, "url" | "title" | "kicker" | "column" | "date" | "credits"> & {
+  paragraphs: Pick<Article["paragraphs"][number], "lang" | "html">[];
+};
 
 export interface SearchRecord {
   url: string;
   content: string;
   language: string;
   meta: Record<string, string>;
-  sort: Record<string, string>;
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
@@ -43,36 +52,34 @@ export function pinyinOf(text: string): string {
   return [...syllables.flat(), ...syllables.map((s) => s.join(""))].join(" ");
 }
 
-export function searchRecords(article: ArticlePage, site: SiteConfig): SearchRecord[] {
-  const column = site.columns[article.column]!;
-  const shared = {
-    url: article.url,
-    meta: {
-      title: article.title.en ?? article.title.zh!,
-      // Each headline with its language known, so the page marks it with the right lang.
-      ...(article.title.en ? { title_en: article.title.en } : {}),
-      ...(article.title.zh ? { title_zh: article.title.zh } : {}),
-      ...(article.kicker ? { kicker: article.kicker, kicker_lang: htmlLangOf(article.kicker) } : {}),
-      column: column.en,
-      column_zh: column.zh,
-      // Filters are applied in the browser from these two: Pagefind's own filter indexes
-      // come out different on every build (upstream issue #638), and deploys upload only
-      // what changed.
-      column_key: article.column,
-      year: beijingYear(article.date),
-      date: beijingDay(article.date),
-      ...(article.image ? { image: article.image.src, image_alt: article.image.alt } : {}),
-    },
-    sort: { date: beijingIso(article.date) },
+const HAN_RUN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*/gu;
+
+/** The Chinese inside English text ("the 郑州之窗 portal" -> "郑州之窗"), one run a line. */
+export function hanRuns(text: string): string[] {
+  return text.match(HAN_RUN) ?? [];
+}
+
+export function searchRecords(article: SearchableArticle): SearchRecord[] {
+  const meta = {
+    // Each headline with its language known, so the page marks it with the right lang.
+    ...(article.title.en ? { title_en: article.title.en } : {}),
+    ...(article.title.zh ? { title_zh: article.title.zh } : {}),
+    ...(article.kicker ? { kicker: article.kicker, kicker_lang: htmlLangOf(article.kicker) } : {}),
+    // Filters are applied in the browser from these two: Pagefind's own filter indexes
+    // come out different on every build (upstream issue #638), and deploys upload only
+    // what changed.
+    column_key: article.column,
+    date: beijingDay(article.date),
   };
   const textIn = (lang: "en" | "zh") =>
     article.paragraphs.filter((p) => p.lang === lang).map((p) => plainText(p.html));
 
-  const english = [article.title.en, article.kicker, ...textIn("en"), pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)];
-  const chinese = [article.title.zh, ...textIn("zh"), article.credits];
+  const englishText = [article.title.en, article.kicker, ...textIn("en")].filter((t): t is string => Boolean(t));
+  const english = [...englishText, pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)];
+  const chinese = [article.title.zh, ...englishText.flatMap(hanRuns), ...textIn("zh"), article.credits];
   // meta.lang tells the browser which language a hit matched in, to show that excerpt.
   return [
-    { ...shared, meta: { ...shared.meta, lang: "en" }, language: SEARCH_LANGUAGES.en, content: english.filter(Boolean).join("\n") },
-    { ...shared, meta: { ...shared.meta, lang: "zh" }, language: SEARCH_LANGUAGES.zh, content: chinese.filter(Boolean).join("\n") },
+    { url: article.url, meta: { ...meta, lang: "en" }, language: SEARCH_LANGUAGES.en, content: english.filter(Boolean).join("\n") },
+    { url: article.url, meta: { ...meta, lang: "zh" }, language: SEARCH_LANGUAGES.zh, content: chinese.filter(Boolean).join("\n") },
   ].filter((r) => r.content.trim() !== "");
 }

@@ -4,19 +4,21 @@
 import { readFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { groupByArticle, matchesFilters, needsChineseIndex, normalizeQuery } from "../assets/search-query.js";
+import { groupByArticle, indexesFor, matchesFilters, normalizeQuery, traditionalTest } from "../assets/search-query.js";
 import { buildTestSite } from "./helpers/build.ts";
 import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
+import { traditionalTable } from "../src/traditional-chars.ts";
 
 const BLOOD = "/news/20180615/world-blood-donor-day/";
 const STEM = "/news/20210105/stem-cell-donation/";
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const loaders = { hasTraditional: async (text: string) => traditionalTest(traditionalTable())(text), toSimplified: async () => toSimplified };
 const regression = JSON.parse(readFileSync("tests/fixtures/search-queries.json", "utf8")).queries as Record<string, string[]>;
 
 let search: LoadedSearch;
 /** Article URLs for a query, as the search page groups them. */
 async function articlesFor(query: string, filters: { column?: string; year?: string } = {}): Promise<string[]> {
-  const hits = await search.search(await normalizeQuery(query, async () => toSimplified));
+  const hits = await search.search(await normalizeQuery(query, loaders));
   return groupByArticle(hits.filter((h) => matchesFilters(h, filters))).map((g) => g.url).sort();
 }
 
@@ -67,9 +69,10 @@ describe("beyond plain search", () => {
     expect(groups.map((g) => g.url).sort()).toEqual([BLOOD, STEM]);
     expect(groups.find((g) => g.url === BLOOD)!.excerpts).toHaveProperty("zh");
   });
-  it("asks the Chinese index only when a query has Han characters or no Latin letters", () => {
-    expect(["献血", "獻血", "郑州 hospital", "2021", "120"].map(needsChineseIndex)).toEqual([true, true, true, true, true]);
-    expect(["donated", "xianxue", "Zheng Energy 2021"].map(needsChineseIndex)).toEqual([false, false, false]);
+  it("asks one language's index for a query in one script, and both otherwise", () => {
+    expect(["献血", "獻血", "2021年 郑州"].map(indexesFor)).toEqual([["zh"], ["zh"], ["zh"]]);
+    expect(["donated", "xianxue", "Zheng Energy 2021"].map(indexesFor)).toEqual([["en"], ["en"], ["en"]]);
+    expect(["郑州 hospital", "2021", "120"].map(indexesFor)).toEqual([["en", "zh"], ["en", "zh"], ["en", "zh"]]);
   });
   it("keeps drafts and scheduled articles out of the index", async () => {
     const siteDir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/site" });

@@ -1,0 +1,50 @@
+// What goes into the search indexes: each language's text in its own record, and only the
+// metadata the results page shows.
+
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import site from "../_data/site.ts";
+import { parseArticle } from "../src/article.ts";
+import { SEARCH_DIRS } from "../src/search-index.ts";
+import { hanRuns, searchRecords } from "../src/search-records.ts";
+
+function recordsOf(front: string, body: string) {
+  const { article, problems } = parseArticle(`---\n${front}\ncolumn: news\ndate: 2021-01-05 09:49:56\nsource: 郑州之窗\n---\n\n${body}\n`, "a.md", { columns: site.columns });
+  expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  const [en, zh] = searchRecords(article!);
+  return { en: en!, zh: zh! };
+}
+
+describe("search records", () => {
+  it("put every Han character of the article in the Chinese record, so a Chinese query needs no other index", () => {
+    const { en, zh } = recordsOf(
+      "title:\n  en: The 郑州之窗 portal\n  zh: 郑州之窗\nkicker: 郑州发布",
+      "Readers of the portal 郑州之窗 wrote in from all over the city, and from 洛阳.\n\n读者来信。",
+    );
+    expect(zh.content.split("\n")).toEqual(["郑州之窗", "郑州之窗", "郑州发布", "郑州之窗", "洛阳", "读者来信。"]);
+    expect(zh.content).not.toMatch(/\p{Script=Latin}/u);
+    expect(en.content).toContain("Readers of the portal 郑州之窗 wrote in");
+    expect(en.content).toContain("zhengzhou"); // pinyin of the Chinese headline
+  });
+
+  it("carry only the fields the results page shows, and no sort", () => {
+    const { en, zh } = recordsOf("title:\n  en: Blood donors\n  zh: 献血者\nkicker: Zheng Energy", "Donors gave blood.\n\n献血者献血。");
+    expect(en.meta).toEqual({ title_en: "Blood donors", title_zh: "献血者", kicker: "Zheng Energy", kicker_lang: "en", column_key: "news", date: "2021-01-05", lang: "en" });
+    expect(zh.meta).toEqual({ ...en.meta, lang: "zh" });
+    expect(Object.keys(en)).toEqual(["url", "meta", "language", "content"]);
+  });
+
+  it("find Chinese runs inside English text, with their punctuation", () => {
+    expect(hanRuns("the 郑州之窗 portal, 2021年: the “二七塔”。")).toEqual(["郑州之窗", "年", "二七塔"]);
+    expect(hanRuns("no Chinese here")).toEqual([]);
+  });
+});
+
+describe("the built search bundles", () => {
+  it("hold what the search page loads, not Pagefind's own UIs or its unused worker", () => {
+    const files = (dir: string) => readdirSync(path.join(inject("siteDir"), dir)).filter((f) => !["fragment", "index"].includes(f));
+    expect(files(SEARCH_DIRS.en).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.en_*.pf_meta", "pagefind.js", "wasm.en.pagefind"]);
+    expect(files(SEARCH_DIRS.zh).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.js", "pagefind.zh-cn_*.pf_meta", "wasm.unknown.pagefind"]);
+  });
+});
