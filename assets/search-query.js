@@ -40,7 +40,7 @@ export function indexesFor(query) {
  * most one hit and their number is the number of articles).
  */
 export function searchEngine(loadBundle, { baseUrl, bundles }) {
-  const open = async (lang) => {
+  const openBundle = async (lang) => {
     const pagefind = await loadBundle(bundles[lang]);
     // noWorker: Pagefind's web worker is a second copy of its code (41 KB) on every first
     // query, and a search of this index takes milliseconds on the page's own thread.
@@ -52,7 +52,7 @@ export function searchEngine(loadBundle, { baseUrl, bundles }) {
   return async (query) => {
     const wanted = indexesFor(query);
     const lang = wanted.length === 1 ? wanted[0] : "en";
-    const pagefind = await (instances[lang] ??= open(lang));
+    const pagefind = await (instances[lang] ??= openBundle(lang));
     if (wanted.length === 2) {
       merged ??= pagefind.mergeIndex(bundles.zh, { language: "zh-cn", baseUrl, noWorker: true, ranking: { metaWeights: META_WEIGHTS.zh } });
       await merged;

@@ -19,6 +19,9 @@ const once = (load) => {
   let loaded;
   return () => (loaded ??= load());
 };
+// Both fetched the first time a query has Chinese characters, the converter only if it has
+// a character the table says it would change.
+const loadTraditionalTest = once(async () => traditionalTest(await (await fetch(`${base}assets/vendor/t2cn-chars.json`)).json()));
 const loaders = {
   hasTraditional: async (text) => (await loadTraditionalTest())(text),
   toSimplified: once(async () => {
@@ -26,7 +29,6 @@ const loaders = {
     return Converter({ from: "t", to: "cn" });
   }),
 };
-const loadTraditionalTest = once(async () => traditionalTest(await (await fetch(`${base}assets/vendor/t2cn-chars.json`)).json()));
 
 function el(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);

@@ -97,12 +97,17 @@ function folderBytes(dir: string): number {
     .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
-/** The bytes Chromium fetches for a first English and a first Chinese query on the built site. */
-async function firstQueries(siteDir: string): Promise<Record<"en" | "zh", FirstQuery>> {
+/** The bytes Chromium fetches for a first English and a first Chinese query on the built
+ *  site, and for a traditional one (which also loads the converter). */
+async function firstQueries(siteDir: string): Promise<Record<"en" | "zh" | "zhTraditional", FirstQuery>> {
   const server = await serveFolder(siteDir);
   const browser = await launchChromium();
   try {
-    return { en: await firstQueryBytes(browser, server.url, "hospital"), zh: await firstQueryBytes(browser, server.url, "郑州") };
+    return {
+      en: await firstQueryBytes(browser, server.url, "hospital"),
+      zh: await firstQueryBytes(browser, server.url, "郑州"),
+      zhTraditional: await firstQueryBytes(browser, server.url, "鄭州"),
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -152,9 +157,10 @@ ${articles} articles, ${pages} pages
   QR share of the cold build    ${(((qrOnly.seconds - baseline.seconds) / full.seconds) * 100).toFixed(0)}%
   peak memory (process tree)    ${mb(peak)} (target ≤ 2048 MB)
   search index                  en ${kb(indexBytes.en)}, zh ${kb(indexBytes.zh)}
-  first query fetches           en ${kb(firstQuery.en.bytes)} (target ≤ 300 KB), zh ${kb(firstQuery.zh.bytes)} (target ≤ 400 KB)
+  first query fetches           en ${kb(firstQuery.en.bytes)} (target ≤ 300 KB), zh ${kb(firstQuery.zh.bytes)} (target ≤ 400 KB), traditional zh ${kb(firstQuery.zhTraditional.bytes)}
     by kind of file             en ${byKind(firstQuery.en)}
-                                zh ${byKind(firstQuery.zh)}`);
+                                zh ${byKind(firstQuery.zh)}
+                                traditional zh ${byKind(firstQuery.zhTraditional)}`);
 }
 
 mkdirSync("bench-results", { recursive: true });

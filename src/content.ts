@@ -101,7 +101,9 @@ function unchanged(articles: readonly Article[], key: string): boolean {
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong.
  *  `onPublished` gets each article the build publishes as soon as it is read. */
 export async function loadContent(site: SiteConfig, options: BuildOptions, onPublished?: (article: Article) => void): Promise<SiteContent> {
-  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (a) => isPublished(a, options) && onPublished?.(a));
+  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (article) => {
+    if (onPublished && isPublished(article, options)) onPublished(article);
+  });
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
   if (unchanged(loaded.articles, key)) return last!.content;

@@ -27,7 +27,7 @@ async function createIndex(lang: "en" | "zh") {
 /** The files of a bundle the search page loads: the entry, the index itself and the one
  *  WebAssembly build its language uses. Pagefind's own UIs, and the web worker the page
  *  turns off (`noWorker`), would only be uploaded on every deploy and never fetched. */
-export function isServedIndexFile(file: string, wasm: string): boolean {
+function isServedIndexFile(file: string, wasm: string): boolean {
   return (
     file === "pagefind.js" ||
     file === "pagefind-entry.json" ||
