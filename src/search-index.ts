@@ -25,8 +25,9 @@ async function createIndex(lang: "en" | "zh") {
 }
 
 /** The files of a bundle the search page loads: the entry, the index itself and the one
- *  WebAssembly build its language uses. Pagefind's own UIs, and the web worker the page
- *  turns off (`noWorker`), would only be uploaded on every deploy and never fetched. */
+ *  WebAssembly build its language uses. Pagefind's own UIs (400 KB a bundle; it has no
+ *  option to leave them out, upstream issue #1183) and the web worker the page turns off
+ *  (`noWorker`) would only be uploaded on every deploy and never fetched. */
 function isServedIndexFile(file: string, wasm: string): boolean {
   return (
     file === "pagefind.js" ||

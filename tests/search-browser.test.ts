@@ -1,7 +1,9 @@
 // A reader searches on the real page in a real browser.
 
+import { createRequire } from "node:module";
 import { symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../src/chromium.ts";
@@ -145,6 +147,21 @@ describe("a query with many results", () => {
     await page.waitForSelector("#search-results li");
     expect(await shownResults()).toBe(10);
     expect(await page.locator("#search-status").innerText()).toContain(`${ARTICLES} 条结果`);
+  });
+
+  it("passes axe with results and the More button showing", async () => {
+    // axe arrives as an inline script, which the site's own policy rightly refuses.
+    const context = await browser.newContext({ bypassCSP: true });
+    try {
+      const checked = await context.newPage();
+      await checked.goto(`${many.url}/search/?q=bridge`);
+      await checked.locator("#search-more").waitFor({ state: "visible" });
+      await checked.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+      const results = await checked.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("with a filter, says how many it has found so far until it has read every hit", async () => {
