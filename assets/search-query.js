@@ -14,11 +14,11 @@ export const META_WEIGHTS = {
 };
 
 /**
- * The indexes a query needs. The Chinese index holds every Han character of the site and
- * nothing else; the English one its English text and the pinyin of headlines. So Chinese
- * alone asks only the Chinese index, Latin letters alone (English or pinyin) only the
- * English one, and a reader downloads one language's index. A query with both scripts, or
- * with neither (digits, symbols), asks both.
+ * The indexes a query needs. The Chinese index holds the Chinese text of the site, every
+ * Han character outside it included; the English one the English text and the pinyin of
+ * headlines. So Chinese alone asks only the Chinese index, Latin letters alone (English or
+ * pinyin) only the English one, and a reader downloads one language's index. A query with
+ * both scripts, or with neither (digits, symbols), asks both.
  */
 export function indexesFor(query) {
   const han = HAN.test(query);

@@ -1,10 +1,10 @@
 // What the search indexes hold, made from the content model rather than by re-reading HTML
 // (metadata is for showing; assets/search-query.js gives it no weight in ranking):
 // one English and one Chinese record per article, with the same URL, so the browser can
-// group hits by article. The Chinese record holds only Chinese text (Pagefind segments it),
-// every Han run of the article included, so a query in Chinese alone needs only the Chinese
-// index. The English one holds English text plus the pinyin of the headline and kicker, so
-// "xianxue" finds 献血.
+// group hits by article. The Chinese record holds the Chinese text (Pagefind segments it)
+// and every Han run of the English text, so a query in Chinese alone needs only the Chinese
+// index; the English one holds the English text, every Latin run of the Chinese text, and
+// the pinyin of the headline and kicker, so "xianxue" finds 献血.
 //
 // Every metadata field is indexed, stored in each result fragment and fetched with every
 // hit a reader sees, so records carry only what the results page cannot work out itself:
@@ -53,10 +53,17 @@ export function pinyinOf(text: string): string {
 }
 
 const HAN_RUN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff00-\uffef]*/gu;
+const LATIN_RUN = /[\p{Script=Latin}0-9]+(?:[ .'&-]+[\p{Script=Latin}0-9]+)*/gu;
+const LATIN = /\p{Script=Latin}/u;
 
 /** The Chinese inside English text ("the 郑州之窗 portal" -> "郑州之窗"), one run a line. */
 export function hanRuns(text: string): string[] {
   return text.match(HAN_RUN) ?? [];
+}
+
+/** The English inside Chinese text ("开通5G网络和APP服务" -> "5G", "APP"): runs with a letter. */
+export function latinRuns(text: string): string[] {
+  return (text.match(LATIN_RUN) ?? []).filter((run) => LATIN.test(run));
 }
 
 export function searchRecords(article: SearchableArticle): SearchRecord[] {
@@ -74,9 +81,13 @@ export function searchRecords(article: SearchableArticle): SearchRecord[] {
   const textIn = (lang: "en" | "zh") =>
     article.paragraphs.filter((p) => p.lang === lang).map((p) => plainText(p.html));
 
-  const englishText = [article.title.en, article.kicker, ...textIn("en")].filter((t): t is string => Boolean(t));
-  const english = [...englishText, pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)];
-  const chinese = [article.title.zh, ...englishText.flatMap(hanRuns), ...textIn("zh"), article.credits];
+  // Each record also takes the other script's runs from the other language's text, so a
+  // query in one script finds all of an article from one index (assets/search-query.js).
+  const present = (texts: (string | undefined)[]) => texts.filter((t): t is string => Boolean(t));
+  const englishText = present([article.title.en, article.kicker, ...textIn("en")]);
+  const chineseText = present([article.title.zh, ...textIn("zh"), article.credits]);
+  const english = [...englishText, ...chineseText.flatMap(latinRuns), pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)];
+  const chinese = [...chineseText, ...englishText.flatMap(hanRuns)];
   // meta.lang tells the browser which language a hit matched in, to show that excerpt.
   return [
     { url: article.url, meta: { ...meta, lang: "en" }, language: SEARCH_LANGUAGES.en, content: english.filter(Boolean).join("\n") },

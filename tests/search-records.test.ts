@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import site from "../_data/site.ts";
 import { parseArticle } from "../src/article.ts";
 import { SEARCH_DIRS } from "../src/search-index.ts";
-import { hanRuns, searchRecords } from "../src/search-records.ts";
+import { hanRuns, latinRuns, searchRecords } from "../src/search-records.ts";
 
 function recordsOf(front: string, body: string) {
   const { article, problems } = parseArticle(`---\n${front}\ncolumn: news\ndate: 2021-01-05 09:49:56\nsource: 郑州之窗\n---\n\n${body}\n`, "a.md", { columns: site.columns });
@@ -22,10 +22,15 @@ describe("search records", () => {
       "title:\n  en: The 郑州之窗 portal\n  zh: 郑州之窗\nkicker: 郑州发布",
       "Readers of the portal 郑州之窗 wrote in from all over the city, and from 洛阳.\n\n读者来信。",
     );
-    expect(zh.content.split("\n")).toEqual(["郑州之窗", "郑州之窗", "郑州发布", "郑州之窗", "洛阳", "读者来信。"]);
+    expect(zh.content.split("\n")).toEqual(["郑州之窗", "读者来信。", "郑州之窗", "郑州发布", "郑州之窗", "洛阳"]);
     expect(zh.content).not.toMatch(/\p{Script=Latin}/u);
     expect(en.content).toContain("Readers of the portal 郑州之窗 wrote in");
     expect(en.content).toContain("zhengzhou"); // pinyin of the Chinese headline
+  });
+
+  it("put the English inside Chinese text in the English record, so an English query needs no other index", () => {
+    const { en } = recordsOf("title:\n  zh: 郑州开通5G网络", "郑州开通5G网络和APP服务,Zhengzhou Metro 也已覆盖。");
+    expect(en.content.split("\n").slice(0, 4)).toEqual(["5G", "5G", "APP", "Zhengzhou Metro"]);
   });
 
   it("carry only the fields the results page shows, and no sort", () => {
@@ -35,9 +40,10 @@ describe("search records", () => {
     expect(Object.keys(en)).toEqual(["url", "meta", "language", "content"]);
   });
 
-  it("find Chinese runs inside English text, with their punctuation", () => {
+  it("find one script's runs inside the other's text", () => {
     expect(hanRuns("the 郑州之窗 portal, 2021年: the “二七塔”。")).toEqual(["郑州之窗", "年", "二七塔"]);
     expect(hanRuns("no Chinese here")).toEqual([]);
+    expect(latinRuns("开通5G网络和APP服务,Zhengzhou Metro 也已覆盖,2021年。")).toEqual(["5G", "APP", "Zhengzhou Metro"]);
   });
 });
 

@@ -2,10 +2,12 @@
 // and the same query code the search page runs.
 
 import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByArticle, indexesFor, matchesFilters, normalizeQuery, traditionalTest } from "../assets/search-query.js";
-import { buildTestSite } from "./helpers/build.ts";
+import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
 import { traditionalTable } from "../src/traditional-chars.ts";
 
@@ -79,6 +81,19 @@ describe("beyond plain search", () => {
     const fixtures = await loadSearch(siteDir);
     const urls = groupByArticle(await fixtures.search("paragraph")).map((g) => g.url);
     expect(urls).toEqual(["/news/20200301/published/"]);
+  });
+});
+
+describe("one index per query script", () => {
+  it("finds the other script inside an article's text: Latin in Chinese, Han in English", async () => {
+    const dir = await tempDir();
+    const article = (slug: string, title: string, body: string) =>
+      writeFile(path.join(dir, `${slug}.md`), `---\ntitle:\n  ${title}\ncolumn: news\ndate: 2021-03-01 10:00:00\nsource: 郑州之窗\n---\n\n${body}\n`);
+    await article("chinese-only", "zh: 郑州开通新航线", "郑州新郑国际机场开通飞往 APEC 成员经济体的新航线。");
+    await article("english-only", "en: Readers write in", "Readers wrote in from all over the city and from 洛阳, the old capital.");
+    const site = await loadSearch(await buildTestSite({ QIAO_ARTICLES_DIR: dir }));
+    expect(groupByArticle(await site.search("APEC")).map((g) => g.url)).toEqual(["/news/20210301/chinese-only/"]);
+    expect(groupByArticle(await site.search("洛阳")).map((g) => g.url)).toEqual(["/news/20210301/english-only/"]);
   });
 });
 
