@@ -28,37 +28,67 @@ export function indexesFor(query) {
   return ["en", "zh"];
 }
 
+/** A loader that loads once, but tries again after a failure (a network blip must not turn
+ *  search off until the page is reloaded). */
+export function retryable(load) {
+  let loading;
+  return () => {
+    loading ??= load().catch((error) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+const chineseWords = new Intl.Segmenter("zh-CN", { granularity: "word" });
+
 /**
- * The site's search as the page uses it. `loadBundle(url)` loads the pagefind.js of the
- * bundle at `url` (each bundle's own copy, so the two are separate Pagefind instances);
- * `bundles` are the English and the Chinese bundle's URLs. A Chinese query opens the Chinese
- * bundle alone; any other query opens the English one, which merges the Chinese index the
- * first time a query needs both.
+ * A Chinese query split into words ("郑州干细胞" -> "郑州 干细胞"), the way Pagefind splits it
+ * itself, but only in an instance whose page language is Chinese: ours reads
+ * `<html lang="en">`, so the Chinese-only instance gets the query split here. Unsplit, it
+ * would be one word, found only as the prefix of an indexed one.
+ */
+export function segmentChinese(query) {
+  const words = [...chineseWords.segment(query)].map((s) => s.segment).filter((w) => /[^\p{P}\s]/u.test(w));
+  const joined = words.join(" ");
+  return /^\s*".+"\s*$/.test(query) ? `"${joined}"` : joined; // keep an exact-phrase search
+}
+
+/**
+ * The site's search as the page uses it. `loadPagefind()` loads pagefind.js; each kind of
+ * query gets its own Pagefind instance, made when first needed: English (the English
+ * bundle), Chinese (the Chinese bundle alone) and both (the English bundle with the Chinese
+ * index merged in), so one mixed query never makes later English queries open the Chinese
+ * index too.
  *
  * Answers `{ hits, onePerArticle }`: the hits that matched text, not only display fields
  * (those score 0), best first, and whether they came from one index (so each article is at
  * most one hit and their number is the number of articles).
  */
-export function searchEngine(loadBundle, { baseUrl, bundles }) {
-  const openBundle = async (lang) => {
-    const pagefind = await loadBundle(bundles[lang]);
+export function searchEngine(loadPagefind, { baseUrl, bundles }) {
+  const settings = (lang) => ({ baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS[lang] } });
+  const create = async (lang) => {
+    const pagefind = await loadPagefind();
     // noWorker: Pagefind's web worker is a second copy of its code (41 KB) on every first
-    // query, and a search of this index takes milliseconds on the page's own thread.
-    await pagefind.options({ basePath: bundles[lang], baseUrl, noWorker: true, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS[lang] } });
-    return pagefind;
+    // query, and the search itself is quick on the page's own thread.
+    return pagefind.createInstance({ basePath: bundles[lang], noWorker: true, ...settings(lang) });
   };
-  const instances = {};
-  let merged;
+  const instances = {
+    en: retryable(() => create("en")),
+    zh: retryable(() => create("zh")),
+    both: retryable(async () => {
+      const instance = await create("en");
+      await instance.mergeIndex(bundles.zh, { language: "zh-cn", ...settings("zh") });
+      return instance;
+    }),
+  };
   return async (query) => {
     const wanted = indexesFor(query);
-    const lang = wanted.length === 1 ? wanted[0] : "en";
-    const pagefind = await (instances[lang] ??= openBundle(lang));
-    if (wanted.length === 2) {
-      merged ??= pagefind.mergeIndex(bundles.zh, { language: "zh-cn", baseUrl, noWorker: true, ranking: { metaWeights: META_WEIGHTS.zh } });
-      await merged;
-    }
-    const found = await pagefind.search(query);
-    return { hits: found.results.filter((result) => result.score > 0), onePerArticle: lang === "zh" || !merged };
+    const kind = wanted.length === 2 ? "both" : wanted[0];
+    const instance = await instances[kind]();
+    const found = await instance.search(kind === "zh" ? segmentChinese(query) : query);
+    return { hits: found.results.filter((result) => result.score > 0), onePerArticle: kind !== "both" };
   };
 }
 

@@ -3,7 +3,7 @@
 // result costs its hits' fragments, so a first query fetches only what the reader sees.
 // Plain module, no framework, no inline script (the Content-Security-Policy forbids it).
 
-import { addToGroups, excerptRuns, matchesFilters, normalizeQuery, searchEngine, traditionalTest } from "./search-query.js";
+import { addToGroups, excerptRuns, matchesFilters, normalizeQuery, retryable, searchEngine, traditionalTest } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -15,16 +15,16 @@ const moreButton = document.getElementById("search-more");
 const { ui, columns } = JSON.parse(document.getElementById("search-data").textContent);
 const base = form.dataset.base;
 
-const once = (load) => {
-  let loaded;
-  return () => (loaded ??= load());
-};
 // Both fetched the first time a query has Chinese characters, the converter only if it has
 // a character the table says it would change.
-const loadTraditionalTest = once(async () => traditionalTest(await (await fetch(`${base}assets/vendor/t2cn-chars.json`)).json()));
+const loadTraditionalTest = retryable(async () => {
+  const response = await fetch(`${base}assets/vendor/t2cn-chars.json`);
+  if (!response.ok) throw new Error(`t2cn-chars.json: HTTP ${response.status}`);
+  return traditionalTest(await response.json());
+});
 const loaders = {
   hasTraditional: async (text) => (await loadTraditionalTest())(text),
-  toSimplified: once(async () => {
+  toSimplified: retryable(async () => {
     const { Converter } = await import(`${base}assets/vendor/opencc-t2cn.js`);
     return Converter({ from: "t", to: "cn" });
   }),
@@ -70,7 +70,7 @@ function say(en, zh) {
   status.replaceChildren(...both(en, zh));
 }
 
-const search = searchEngine((bundle) => import(`${bundle}pagefind.js`), {
+const search = searchEngine(() => import(`${base}pagefind/pagefind.js`), {
   baseUrl: base,
   bundles: { en: `${base}pagefind/`, zh: `${base}pagefind-zh/` },
 });
@@ -103,8 +103,10 @@ async function showMore(state) {
     }
     const { group, isNew } = addToGroups(state.groups, state.ready.shift());
     const item = renderResult(group);
+    const old = state.items.get(group.url);
     if (isNew) added.push(item);
-    else state.items.get(group.url)?.replaceWith(item);
+    else if (added.includes(old)) added[added.indexOf(old)] = item; // not on the page yet
+    else old.replaceWith(item);
     state.items.set(group.url, item);
   }
   list.append(...added);
@@ -117,6 +119,8 @@ function report(state) {
   const q = `“${state.query}”`;
   const done = finished(state);
   if (done && !state.groups.size) return say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
+  // A filter hid every hit read so far: say how far the search got, not "0+".
+  if (!state.groups.size) return say(ui.en.searchNoneYet.replace("{n}", state.next), ui.zh.searchNoneYet.replace("{n}", state.next));
   // Unfiltered hits of one index are one per article: their number is the answer. Otherwise
   // only what has been read is known.
   const exact = done || (state.onePerArticle && !state.filters.column && !state.filters.year);
@@ -151,27 +155,37 @@ async function run() {
     await showMore(shown);
   } catch (error) {
     console.error(error);
-    say(ui.en.searchUnavailable, ui.zh.searchUnavailable);
+    if (ticket === latest) say(ui.en.searchUnavailable, ui.zh.searchUnavailable);
   }
 }
 
 moreButton.addEventListener("click", async () => {
-  if (!shown) return;
+  const state = shown;
+  if (!state) return;
   moreButton.disabled = true;
   try {
-    const [first] = await showMore(shown);
-    // Keyboard and screen-reader users continue where the new results start.
-    first?.querySelector("a")?.focus();
+    const [first] = await showMore(state);
+    // Keyboard and screen-reader users continue where the new results start, or at the
+    // status when there were none and the button went away.
+    if (first) first.querySelector("a").focus();
+    else if (moreButton.hidden && state === shown) status.focus();
+  } catch (error) {
+    console.error(error);
+    if (state === shown) say(ui.en.searchUnavailable, ui.zh.searchUnavailable);
   } finally {
     moreButton.disabled = false;
   }
 });
 
 let timer;
-input.addEventListener("input", () => {
+function runSoon() {
   clearTimeout(timer);
   timer = setTimeout(run, 150);
-});
+}
+// While an input method composes Chinese, the box holds its pinyin ("zheng"): searching that
+// would open the English index for a reader who is typing 郑州.
+input.addEventListener("input", (event) => event.isComposing || runSoon());
+input.addEventListener("compositionend", runSoon);
 columnSelect.addEventListener("change", run);
 yearSelect.addEventListener("change", run);
 form.addEventListener("submit", (event) => {

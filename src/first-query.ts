@@ -1,8 +1,8 @@
 // What a reader's browser downloads to answer a first query: a fresh Chromium opens the
 // search page with `?q=` and everything it fetches besides the page itself (its HTML,
-// stylesheet and images) is counted until the results show: our scripts, pagefind.js and
-// its web worker, the WebAssembly, the index metadata and chunks, the result fragments and,
-// for Chinese, the traditional-to-simplified table.
+// stylesheet and images) is counted until the results show: our scripts, pagefind.js, the
+// WebAssembly, the index metadata and chunks, the result fragments and, for Chinese, the
+// table of traditional characters (and the converter, for a query that has one).
 
 import type { Browser } from "playwright-core";
 

@@ -1,6 +1,6 @@
 // Where the search index is written: one Pagefind index per language, through Pagefind's Node
-// API, into <site>/pagefind/ (English) and <site>/pagefind-zh/ (Chinese). The search page
-// opens the one a query needs (assets/search-query.js). Pagefind reports problems as arrays,
+// API, into <site>/pagefind/ (English, with pagefind.js) and <site>/pagefind-zh/ (Chinese).
+// The search page opens the one a query needs (assets/search-query.js). Pagefind reports problems as arrays,
 // not exceptions: every one of them fails the build here.
 
 import * as pagefind from "pagefind";
@@ -24,13 +24,14 @@ async function createIndex(lang: "en" | "zh") {
   return index!;
 }
 
-/** The files of a bundle the search page loads: the entry, the index itself and the one
- *  WebAssembly build its language uses. Pagefind's own UIs (400 KB a bundle; it has no
- *  option to leave them out, upstream issue #1183) and the web worker the page turns off
- *  (`noWorker`) would only be uploaded on every deploy and never fetched. */
-function isServedIndexFile(file: string, wasm: string): boolean {
+/** The files of a bundle the search page loads: the index itself, its entry and the one
+ *  WebAssembly build its language uses, and in the English bundle pagefind.js, which the
+ *  page loads once for both. Pagefind's own UIs (400 KB a bundle; it has no option to leave
+ *  them out, upstream issue #1183) and the web worker the page turns off (`noWorker`) would
+ *  only be uploaded on every deploy and never fetched. */
+function isServedIndexFile(file: string, wasm: string, lang: "en" | "zh"): boolean {
   return (
-    file === "pagefind.js" ||
+    (file === "pagefind.js" && lang === "en") ||
     file === "pagefind-entry.json" ||
     file === `wasm.${wasm}.pagefind` ||
     file.endsWith(".pf_meta") ||
@@ -52,11 +53,11 @@ const WRITES_IN_FLIGHT = 64;
 /** An index's files, written by us: Pagefind's own writeFiles answers before its files are
  *  on disk, and closing the service then leaves some empty (seen here: a 0-byte
  *  pagefind-entry.json and wasm). */
-async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: string): Promise<void> {
+async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: "en" | "zh"): Promise<void> {
   const { files, errors } = await index.getFiles();
   fail(`write the ${lang} index`, errors);
   const wasm = wasmOf(files, lang);
-  const served = files.filter((f) => isServedIndexFile(f.path, wasm));
+  const served = files.filter((f) => isServedIndexFile(f.path, wasm, lang));
   const folders = new Set(served.map((f) => path.dirname(path.join(dir, f.path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   for (let i = 0; i < served.length; i += WRITES_IN_FLIGHT) {

@@ -30,10 +30,8 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
 /** Loads a fresh copy of the site's search (a module per site: query strings bust the cache). */
 export async function loadSearch(siteDir: string, baseUrl = "/"): Promise<LoadedSearch> {
   const bundle = (dir: string) => pathToFileURL(path.join(siteDir, dir, "/")).href;
-  const search = searchEngine(
-    (url: string) => import(`${url}pagefind.js?site=${encodeURIComponent(siteDir)}`),
-    { baseUrl, bundles: { en: bundle(SEARCH_DIRS.en), zh: bundle(SEARCH_DIRS.zh) } },
-  );
+  const script = `${bundle(SEARCH_DIRS.en)}pagefind.js?site=${encodeURIComponent(siteDir)}`;
+  const search = searchEngine(() => import(script), { baseUrl, bundles: { en: bundle(SEARCH_DIRS.en), zh: bundle(SEARCH_DIRS.zh) } });
   return {
     async search(query) {
       const { hits } = await search(query);

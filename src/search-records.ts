@@ -16,7 +16,7 @@ import type { Article } from "./article.ts";
 import { htmlLangOf } from "./lang.ts";
 import { beijingDay } from "./dates.ts";
 
-/** One code for Chinese everywhere: index, merge and query. */
+/** One code for Chinese in the index and in the browser's merge (assets/search-query.js). */
 export const SEARCH_LANGUAGES = { en: "en", zh: "zh-cn" } as const;
 
 /** What indexing reads of an article (all of it crosses to the indexing thread). */

@@ -51,7 +51,7 @@ describe("the search page", () => {
 
     const chinese = await firstQueryBytes(browser, server.url, "献血");
     expect(chinese.paths.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
-    expect(chinese.paths.filter((p) => p.startsWith("/pagefind/"))).toEqual([]);
+    expect(chinese.paths.filter((p) => p.startsWith("/pagefind/"))).toEqual(["/pagefind/pagefind.js"]);
     expect(chinese.paths).toContain("/assets/vendor/t2cn-chars.json");
     expect(chinese.paths).not.toContain("/assets/vendor/opencc-t2cn.js");
 
@@ -61,6 +61,41 @@ describe("the search page", () => {
     expect([...english.paths, ...chinese.paths].filter((p) => p.includes("worker"))).toEqual([]);
     // What the benchmark reports is what was fetched: the files, their bytes and their kinds agree.
     expect(chinese.bytes).toBe(Object.values(chinese.byKind).reduce((a, b) => a + b, 0));
+  });
+
+  it("shows both languages' excerpts in one result for a query in both scripts", async () => {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("郑州 donated")}`);
+    await page.waitForSelector("#search-results li");
+    const results = page.locator("#search-results > li");
+    expect(await results.count()).toBe(2);
+    for (const result of await results.all()) {
+      expect(await result.locator('.search-excerpt[lang="en"] mark').count()).toBeGreaterThan(0);
+      expect(await result.locator('.search-excerpt[lang="zh-CN"] mark').count()).toBeGreaterThan(0);
+    }
+  });
+
+  it("waits for an input method to finish: typing 郑州 in pinyin never opens the English index", async () => {
+    const context = await browser.newContext();
+    try {
+      const typing = await context.newPage();
+      const fetched: string[] = [];
+      typing.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      await typing.goto(`${server.url}/search/`);
+      await typing.focus("#search-q");
+      const cdp = await context.newCDPSession(typing);
+      for (const pinyin of ["z", "zh", "zhe", "zheng", "zhengz", "zhengzh", "zhengzhou"]) {
+        await cdp.send("Input.imeSetComposition", { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+        await typing.waitForTimeout(60);
+      }
+      await typing.waitForTimeout(300); // longer than the search's pause after typing
+      await cdp.send("Input.insertText", { text: "郑州" });
+      await typing.waitForSelector("#search-results li");
+      expect(await typing.inputValue("#search-q")).toBe("郑州");
+      expect(fetched.filter((p) => p.startsWith("/pagefind/") && p !== "/pagefind/pagefind.js")).toEqual([]);
+      expect(fetched.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it("finds simplified text for a traditional query", async () => {
@@ -140,6 +175,14 @@ describe("a query with many results", () => {
     expect(await page.locator("#search-more").isHidden()).toBe(true);
     const urls = await page.locator("#search-results h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(new Set(urls).size).toBe(ARTICLES);
+  });
+
+  it("keeps counting English results exactly after a query that searched both indexes", async () => {
+    await page.goto(`${many.url}/search/?q=7`);
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.includes("“7”"));
+    await page.fill("#search-q", "bridge");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.includes("bridge"));
+    expect(await page.locator("#search-status").innerText()).toContain(`${ARTICLES} results`);
   });
 
   it("counts Chinese results from the Chinese index alone", async () => {

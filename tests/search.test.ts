@@ -9,6 +9,9 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByArticle, indexesFor, matchesFilters, normalizeQuery, traditionalTest } from "../assets/search-query.js";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
+import { writeSearchIndexes } from "../src/search-index.ts";
+import { parseArticle } from "../src/article.ts";
+import site from "../_data/site.ts";
 import { traditionalTable } from "../src/traditional-chars.ts";
 
 const BLOOD = "/news/20180615/world-blood-donor-day/";
@@ -97,12 +100,24 @@ describe("one index per query script", () => {
   });
 });
 
+describe("a build whose index cannot be written", () => {
+  it("fails the build with the file system's message", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "pagefind"), "a file where the index folder goes");
+    const { article } = parseArticle(readFileSync("articles/2021-01-05-stem-cell-donation.md", "utf8"), "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
+    await expect(writeSearchIndexes([article!], dir)).rejects.toThrow(/pagefind/);
+  });
+});
+
 describe("under a path prefix", () => {
   it("returns URLs that carry the prefix", async () => {
     const siteDir = await buildTestSite({ PATH_PREFIX: "/qiao/" });
     const prefixed = await loadSearch(siteDir, "/qiao/");
-    const hits = await prefixed.search("献血");
-    expect(hits.map((h) => h.url)).toContain(`/qiao${BLOOD}`);
-    expect(hits.every((h) => h.url.startsWith("/qiao/news/"))).toBe(true);
+    for (const query of ["献血", "donated", "2021"]) {
+      const hits = await prefixed.search(query);
+      expect(hits.length, query).toBeGreaterThan(0);
+      expect(hits.every((h) => h.url.startsWith("/qiao/news/")), query).toBe(true);
+    }
+    expect((await prefixed.search("献血")).map((h) => h.url)).toContain(`/qiao${BLOOD}`);
   });
 });
