@@ -17,9 +17,10 @@ if (values.future) process.env.QIAO_FUTURE = "1";
 
 const started = performance.now();
 try {
-  const { pages } = await buildSite(values.out);
+  const { pages, indexed } = await buildSite(values.out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Built ${pages} pages into ${values.out}/ in ${seconds} s`);
+  const search = indexed ? `, search records: ${indexed.en} English, ${indexed.zh} Chinese,` : "";
+  console.log(`Built ${pages} pages${search} into ${values.out}/ in ${seconds} s`);
 } catch (error) {
   for (const line of errorLines(error)) console.error(line);
   if (error instanceof ContentError) {

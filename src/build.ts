@@ -8,12 +8,14 @@ import { buildOptionsFromEnv } from "./build-options.ts";
 import { copyImages } from "./images.ts";
 import { loadContent } from "./content.ts";
 import { ContentError, formatProblem } from "./problems.ts";
-import { startSearchIndexer } from "./search-index.ts";
+import { startSearchIndexer, type IndexedCounts } from "./search-index.ts";
 
 export interface BuildResult {
   pages: number;
   /** Files Eleventy wrote, for the preview server's live reload. */
   written: string[];
+  /** Records in each search index, when the build wrote them. */
+  indexed?: IndexedCounts;
 }
 
 /** Renders the site from the project in `cwd` into `dir` with Eleventy. */
@@ -56,7 +58,7 @@ async function buildWithOptions(dir: string): Promise<BuildResult> {
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
     await copyImages(dir);
-    return rendered.value;
+    return { ...rendered.value, ...(indexed.value ? { indexed: indexed.value } : {}) };
   } finally {
     await indexer?.stop();
   }

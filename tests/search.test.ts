@@ -7,7 +7,7 @@ import path from "node:path";
 import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByArticle, indexesFor, matchesFilters, normalizeQuery, traditionalTest } from "../assets/search-query.js";
-import { buildTestSite, tempDir } from "./helpers/build.ts";
+import { buildTestSite, buildWithTestEnv, tempDir } from "./helpers/build.ts";
 import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
 import { writeSearchIndexes } from "../src/search-index.ts";
 import { parseArticle } from "../src/article.ts";
@@ -97,6 +97,15 @@ describe("one index per query script", () => {
     const site = await loadSearch(await buildTestSite({ QIAO_ARTICLES_DIR: dir }));
     expect(groupByArticle(await site.search("APEC")).map((g) => g.url)).toEqual(["/news/20210301/chinese-only/"]);
     expect(groupByArticle(await site.search("洛阳")).map((g) => g.url)).toEqual(["/news/20210301/english-only/"]);
+  });
+});
+
+describe("what a build reports", () => {
+  it("counts the records of each index: one per published article and language", async () => {
+    const { indexed } = await buildWithTestEnv(path.join(await tempDir(), "site"));
+    expect(indexed).toEqual({ en: 2, zh: 2 });
+    const { indexed: none } = await buildWithTestEnv(path.join(await tempDir(), "site"), { QIAO_SEARCH: "off" });
+    expect(none).toBeUndefined();
   });
 });
 

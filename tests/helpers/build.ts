@@ -4,7 +4,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../../src/build.ts";
+import { buildSite, type BuildResult } from "../../src/build.ts";
 
 export const TEST_SITE_URL = "https://news.example.org";
 /** After every sample article, so none is scheduled. */
@@ -19,12 +19,17 @@ export async function tempDir(): Promise<string> {
 /** Builds with `env` on top of the test defaults into `out` (default: a fresh folder). */
 export async function buildTestSite(env: Record<string, string> = {}, out?: string): Promise<string> {
   const target = out ?? path.join(await tempDir(), "site");
+  await buildWithTestEnv(target, env);
+  return target;
+}
+
+/** The same build, answering what the build reports. */
+export async function buildWithTestEnv(target: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const saved = { ...process.env };
   Object.assign(process.env, { QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, ...env });
   try {
-    await buildSite(target);
+    return await buildSite(target);
   } finally {
     process.env = saved;
   }
-  return target;
 }
