@@ -54,19 +54,21 @@ export async function loadArticles(
   const context = JSON.stringify([defaults, columns]);
   // Synchronous reads on purpose: ten thousand small files read one after another beat ten
   // thousand promises queued on libuv's four threads, and parsing is CPU-bound anyway.
-  const parsed = files.map((file) => {
+  const parse = (file: string): Parsed => {
     const info = statSync(file);
     const key = `${info.size}:${info.mtimeMs}:${context}`;
     const cached = parseCache.get(file);
-    const result =
-      cached?.key === key
-        ? cached.parsed
-        : parseArticle(readFileSync(file, "utf8"), path.relative(cwd, file), {
-            columns,
-            defaults,
-            imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
-          });
+    if (cached?.key === key) return cached.parsed;
+    const result = parseArticle(readFileSync(file, "utf8"), path.relative(cwd, file), {
+      columns,
+      defaults,
+      imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
+    });
     if (!hasErrors(result.problems)) parseCache.set(file, { key, parsed: result });
+    return result;
+  };
+  const parsed = files.map((file) => {
+    const result = parse(file);
     if (result.article) onArticle(result.article);
     return result;
   });
