@@ -35,10 +35,18 @@ export function changedCharacters(dictionaries: readonly string[]): Set<string> 
   return changed;
 }
 
-export function traditionalTable(dictionaries: readonly string[] = T2CN_DICTIONARIES): TraditionalTable {
+let table: TraditionalTable | undefined;
+
+/** The table, made once per process: Eleventy asks for it on every render, and the preview
+ *  renders on every save. */
+export function traditionalTable(): TraditionalTable {
+  return (table ??= tableOf(changedCharacters(T2CN_DICTIONARIES)));
+}
+
+function tableOf(changed: Set<string>): TraditionalTable {
   const bitmap = new Uint8Array(Math.ceil((LAST - FIRST + 1) / 8));
   let others = "";
-  for (const char of [...changedCharacters(dictionaries)].sort()) {
+  for (const char of [...changed].sort()) {
     const i = char.codePointAt(0)! - FIRST;
     if (i >= 0 && i <= LAST - FIRST) bitmap[i >> 3]! |= 1 << (i & 7);
     else others += char;
