@@ -1,62 +1,41 @@
-// Wiring only: which folders hold what, the data the templates get, and the filters they
-// use. The work itself lives in src/ (see README, "Where things are").
+// Wiring only: the plugins that make the site, each with the build's options. What each one
+// does lives in its folder under src/ (see README, "Where things are").
 
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
-import feedPlugin from "@11ty/eleventy-plugin-rss";
-import site from "./_data/site.ts";
-import ui from "./_data/ui.ts";
-import { buildOptionsFromEnv } from "./src/build-options.ts";
-import { loadContent, skipWhileFocused, type ArticlePage } from "./src/content.ts";
-import { beijingDay, beijingDisplay, beijingIso } from "./src/dates.ts";
-import { jsonForScript } from "./src/json-script.ts";
-import { htmlLangOf } from "./src/lang.ts";
-import { warningSummary } from "./src/problems.ts";
-import { describeArticle, newsArticle } from "./src/seo.ts";
-import { traditionalTable } from "./src/traditional-chars.ts";
-import { absoluteAssetUrl, absoluteUrl } from "./src/urls.ts";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { optionsFromEnv, optionsGiven } from "./src/config/build-options.ts";
+import site from "./src/config/site.ts";
+import deployPlugin from "./src/features/deploy/plugin.ts";
+import feedsPlugin from "./src/features/feeds/plugin.ts";
+import imagesPlugin from "./src/features/images/plugin.ts";
+import qrPlugin from "./src/features/qr/plugin.ts";
+import searchPlugin from "./src/features/search/plugin.ts";
+import sitePlugin from "./src/site/plugin.ts";
 
 export default function (config: UserConfig) {
-  // Read lazily: Eleventy sets ELEVENTY_RUN_MODE after loading this file.
-  const options = () => buildOptionsFromEnv(process.env, site.url);
+  // `npm run build` and `npm start` hand their options over (src/build/render.ts). Run by
+  // the bare Eleventy CLI, this file is the edge and reads them from the environment.
+  const options =
+    optionsGiven(config) ??
+    optionsFromEnv(process.env, site, { production: !["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "") });
 
-  config.addGlobalData("site", site);
-  config.addGlobalData("ui", ui);
-  config.addGlobalData("news", async () => {
-    const content = await loadContent(site, options());
-    for (const line of warningSummary(content.warnings)) console.warn(line);
-    return content;
-  });
-
-  // Returning false makes Eleventy skip the template (see skipWhileFocused).
-  config.addPreprocessor("focus", "*", (data: { rerenderOnArticleEdit?: boolean }) => (skipWhileFocused(options(), data) ? false : undefined));
-
-  config.addFilter("beijingIso", beijingIso);
-  config.addFilter("beijingDisplay", beijingDisplay);
-  config.addFilter("beijingDay", beijingDay);
-  config.addFilter("htmlLang", htmlLangOf);
-  config.addFilter("jsonForScript", jsonForScript);
-  config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options()));
-  config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options()));
-  config.addFilter("describeArticle", describeArticle);
-  config.addFilter("newsArticleJsonLd", (article: ArticlePage) => jsonForScript(newsArticle(article, site, options())));
-
-  config.addPassthroughCopy("assets");
-  // Traditional -> simplified conversion for search queries, loaded only when needed.
-  config.addPassthroughCopy({ "node_modules/opencc-js/dist/esm/t2cn.js": "assets/vendor/opencc-t2cn.js" });
-  // ...and the small table that tells whether a query needs it.
-  config.addGlobalData("traditionalChars", traditionalTable);
+  // Eleventy's own: the path prefix on every URL of every page. Added here, first, because
+  // Eleventy runs a plugin that a plugin adds (the feed plugin adds this one) once per add.
   config.addPlugin(EleventyHtmlBasePlugin);
-  // The official feed plugin: its htmlToAbsoluteUrls makes feed content links absolute.
-  config.addPlugin(feedPlugin);
+  config.addPlugin(sitePlugin, options);
+  config.addPlugin(imagesPlugin, options);
+  config.addPlugin(qrPlugin, options);
+  config.addPlugin(feedsPlugin, options);
+  config.addPlugin(searchPlugin, options);
+  config.addPlugin(deployPlugin, options);
   config.ignores.add("README.md");
   config.ignores.add("tests/**");
 
   return {
-    // No `output` here: it would override the folder `npm run build` renders into.
+    // No `output` here: it would override the folder a build renders into.
     dir: { input: ".", includes: "_includes" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
-    pathPrefix: options().pathPrefix,
+    pathPrefix: options.pathPrefix,
   };
 }

@@ -66,11 +66,11 @@ export function segmentChinese(query) {
  * (those score 0), best first, and whether they came from one index (so each article is at
  * most one hit and their number is the number of articles).
  */
-export function searchEngine(loadPagefind, { baseUrl, bundles }) {
+export function searchEngine(loadPagefind, { baseUrl, bundles, languages }) {
   const settings = (lang) => ({ baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS[lang] } });
   const create = async (lang) => {
     const pagefind = await loadPagefind();
-    // noWorker: Pagefind's web worker is a second copy of its code (41 KB) on every first
+    // noWorker: Pagefind's web worker is a second copy of its code on every first
     // query, and the search itself is quick on the page's own thread.
     return pagefind.createInstance({ basePath: bundles[lang], noWorker: true, ...settings(lang) });
   };
@@ -79,7 +79,7 @@ export function searchEngine(loadPagefind, { baseUrl, bundles }) {
     zh: retryable(() => create("zh")),
     both: retryable(async () => {
       const instance = await create("en");
-      await instance.mergeIndex(bundles.zh, { language: "zh-cn", ...settings("zh") });
+      await instance.mergeIndex(bundles.zh, { language: languages.zh, ...settings("zh") });
       return instance;
     }),
   };
@@ -108,7 +108,7 @@ export function traditionalTest({ first, bits, others }) {
 }
 
 /** Traditional characters (獻血) become simplified (献血), the script the index holds. The
- *  converter (opencc-js's t→cn, 109 KB) is loaded only for a query with a character it
+ *  converter (opencc-js's t→cn) is loaded only for a query with a character it
  *  would change: `loaders.hasTraditional(text)` says so, from the small table above. */
 export async function normalizeQuery(query, loaders) {
   const trimmed = query.trim().replace(/\s+/g, " ");

@@ -12,20 +12,19 @@ const yearSelect = form.querySelector("select[name=year]");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more");
-const { ui, columns } = JSON.parse(document.getElementById("search-data").textContent);
-const base = form.dataset.base;
+const { ui, columns, htmlLang, client } = JSON.parse(document.getElementById("search-data").textContent);
 
 // Both fetched the first time a query has Chinese characters, the converter only if it has
 // a character the table says it would change.
 const loadTraditionalTest = retryable(async () => {
-  const response = await fetch(`${base}assets/vendor/t2cn-chars.json`);
+  const response = await fetch(client.traditionalChars);
   if (!response.ok) throw new Error(`t2cn-chars.json: HTTP ${response.status}`);
   return traditionalTest(await response.json());
 });
 const loaders = {
   hasTraditional: async (text) => (await loadTraditionalTest())(text),
   toSimplified: retryable(async () => {
-    const { Converter } = await import(`${base}assets/vendor/opencc-t2cn.js`);
+    const { Converter } = await import(client.converter);
     return Converter({ from: "t", to: "cn" });
   }),
 };
@@ -40,14 +39,14 @@ function el(tag, attributes = {}, children = []) {
 /** "English 中文" as two spans, each with its own lang. */
 function both(en, zh) {
   const parts = [];
-  if (en) parts.push(el("span", { lang: "en" }, [en]));
+  if (en) parts.push(el("span", { lang: htmlLang.en }, [en]));
   if (en && zh) parts.push(" ");
-  if (zh) parts.push(el("span", { lang: "zh-CN" }, [zh]));
+  if (zh) parts.push(el("span", { lang: htmlLang.zh }, [zh]));
   return parts;
 }
 
 function excerpt(text, lang) {
-  const p = el("p", { class: "search-excerpt", lang: lang === "zh" ? "zh-CN" : "en" });
+  const p = el("p", { class: "search-excerpt", lang: htmlLang[lang] });
   for (const [run, marked] of excerptRuns(text)) p.append(marked ? el("mark", {}, [run]) : run);
   return p;
 }
@@ -70,9 +69,10 @@ function say(en, zh) {
   status.replaceChildren(...both(en, zh));
 }
 
-const search = searchEngine(() => import(`${base}pagefind/pagefind.js`), {
-  baseUrl: base,
-  bundles: { en: `${base}pagefind/`, zh: `${base}pagefind-zh/` },
+const search = searchEngine(() => import(client.pagefindScript), {
+  baseUrl: client.baseUrl,
+  bundles: client.bundles,
+  languages: client.languages,
 });
 
 /** Articles shown at first and per "More results"; and how many hits one page may read to

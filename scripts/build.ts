@@ -2,8 +2,11 @@
 // Exit 1 with file:line messages if any article is wrong; the previous _site/ is kept.
 
 import { parseArgs } from "node:util";
-import { buildSite, errorChain, errorLines } from "../src/build.ts";
-import { ContentError } from "../src/problems.ts";
+import { isPlaceholderUrl, optionsFromEnv, placeholderUrlMessage } from "../src/config/build-options.ts";
+import site from "../src/config/site.ts";
+import { buildSite } from "../src/build/build.ts";
+import { errorChain, errorLines } from "../src/build/errors.ts";
+import { ContentError, warningSummary } from "../src/model/problems.ts";
 
 const { values } = parseArgs({
   options: {
@@ -12,15 +15,17 @@ const { values } = parseArgs({
   },
 });
 
-process.env.QIAO_ENV ??= "production";
-if (values.future) process.env.QIAO_FUTURE = "1";
-
 const started = performance.now();
 try {
-  const { pages, indexed } = await buildSite(values.out);
+  const options = optionsFromEnv({ ...process.env, ...(values.future ? { QIAO_FUTURE: "1" } : {}) }, site, { production: true });
+  const { written, indexed, warnings } = await buildSite(values.out, options);
+  for (const line of warningSummary(warnings)) console.warn(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const search = indexed ? `, search records: ${indexed.en} English, ${indexed.zh} Chinese,` : "";
-  console.log(`Built ${pages} pages${search} into ${values.out}/ in ${seconds} s`);
+  console.log(`Built ${written.length} pages${search} into ${values.out}/ in ${seconds} s`);
+  if (options.production && isPlaceholderUrl(options.siteUrl)) {
+    console.warn(`\nWarning: ${placeholderUrlMessage(options.siteUrl)} npm run deploy refuses to publish it.`);
+  }
 } catch (error) {
   for (const line of errorLines(error)) console.error(line);
   if (error instanceof ContentError) {

@@ -3,15 +3,18 @@
 //   user@host:/var/www/site       rsync over ssh (also rsync://host/module/path)
 //   s3://bucket/prefix            S3 or S3-compatible storage (--endpoint for non-AWS);
 //                                 credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
-// Deploys what `npm run build` left in _site/; it does not build.
+// Deploys what `npm run build` left in _site/; it does not build, and it refuses a preview
+// build or one whose site URL is a placeholder (see src/features/deploy/build-info.ts).
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { deployToFolder } from "../src/deploy/folder.ts";
-import { deployWithRsync } from "../src/deploy/rsync.ts";
-import { deployToS3 } from "../src/deploy/s3.ts";
-import { siteFiles } from "../src/deploy/site-files.ts";
-import { parseTarget } from "../src/deploy/target.ts";
+import { BUILD_INFO_PATH, unpublishable, type BuildInfo } from "../src/features/deploy/build-info.ts";
+import { deployToFolder } from "../src/features/deploy/folder.ts";
+import { deployWithRsync } from "../src/features/deploy/rsync.ts";
+import { deployToS3 } from "../src/features/deploy/s3.ts";
+import { siteFiles } from "../src/features/deploy/site-files.ts";
+import { parseTarget } from "../src/features/deploy/target.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,9 +36,15 @@ if (!existsSync(`${values.site}/index.html`)) {
   console.error(`${values.site}/ holds no built site: run npm run build first.`);
   process.exit(1);
 }
+const infoFile = path.join(values.site, BUILD_INFO_PATH);
+const refusal = unpublishable(existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, "utf8")) as BuildInfo) : undefined);
+if (refusal) {
+  console.error(`Not deployed: ${refusal}`);
+  process.exit(1);
+}
 
 const dryRun = values["dry-run"];
-const target = parseTarget(destination, values.endpoint, values.region);
+const target = parseTarget(destination, values.endpoint, values.region ?? process.env.AWS_REGION);
 try {
   if (target.kind === "s3") await deployToS3(await siteFiles(values.site), target.s3, { dryRun, log });
   else if (target.kind === "rsync") await deployWithRsync(values.site, target.destination, dryRun, log);

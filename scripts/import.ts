@@ -6,13 +6,13 @@ import { existsSync } from "node:fs";
 import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import site from "../_data/site.ts";
-import { articlesDirFrom } from "../src/build-options.ts";
-import { parseArticle } from "../src/article.ts";
-import { importedArticleText, parseChannelText } from "../src/import-channel.ts";
-import { readDefaults } from "../src/load-articles.ts";
-import { formatProblem } from "../src/problems.ts";
-import { articleBaseName } from "../src/scaffold.ts";
+import site from "../src/config/site.ts";
+import { articlesDirFrom } from "../src/config/build-options.ts";
+import { parseArticle } from "../src/model/article.ts";
+import { importedArticleText, parseChannelText } from "../src/editor/import-channel.ts";
+import { readDefaults } from "../src/model/load-articles.ts";
+import { formatProblem } from "../src/model/problems.ts";
+import { articleBaseName } from "../src/editor/scaffold.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,9 +5,9 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import site from "../_data/site.ts";
-import { articlesDirFrom } from "../src/build-options.ts";
-import { articleFileName, scaffoldArticle } from "../src/scaffold.ts";
+import site from "../src/config/site.ts";
+import { articlesDirFrom } from "../src/config/build-options.ts";
+import { articleFileName, scaffoldArticle } from "../src/editor/scaffold.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,10 +8,10 @@ import path from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../src/chromium.ts";
+import { launchChromium } from "./helpers/chromium.ts";
 import { ARTICLE, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, type ReadingMode } from "./helpers/browser.ts";
-import { pagePaths, pageUrl } from "./helpers/site-files.ts";
-import { serveFolder, type StaticServer } from "../src/static-server.ts";
+import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
+import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 const siteDir = inject("siteDir");
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { readParagraphs } from "../src/paragraphs.ts";
+import { readParagraphs } from "../src/model/paragraphs.ts";
 import { readPage, text, type Doc } from "./helpers/html.ts";
 
 const siteDir = inject("siteDir");

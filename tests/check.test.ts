@@ -5,8 +5,8 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import site from "../_data/site.ts";
-import { loadArticles } from "../src/load-articles.ts";
+import site from "../src/config/site.ts";
+import { loadArticles } from "../src/model/load-articles.ts";
 
 const run = promisify(execFile);
 const INVALID = "tests/fixtures/invalid";

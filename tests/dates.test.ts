@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beijingDisplay, beijingIso, parseBeijingDate } from "../src/dates.ts";
+import { beijingDisplay, beijingIso, parseBeijingDate } from "../src/model/dates.ts";
 
 describe("Beijing time", () => {
   it("reads a time without offset as Beijing time", () => {

@@ -7,16 +7,16 @@ import { buildTestSite } from "./helpers/build.ts";
 
 const FIXTURES = { QIAO_ARTICLES_DIR: "tests/fixtures/site", QIAO_ENV: "development" };
 
-describe("a focused render (npm start after saving one article)", () => {
+describe("a render of one changed article (npm start after saving it)", () => {
   it("writes that article's page, the column page listing it and the home page, nothing else", async () => {
-    const out = await buildTestSite({ ...FIXTURES, QIAO_FOCUS: "tests/fixtures/site/2020-03-01-published.md" });
+    const out = await buildTestSite(FIXTURES, undefined, { changedArticle: "tests/fixtures/site/2020-03-01-published.md" });
     const exists = (p: string) => stat(path.join(out, p)).then(() => true, () => false);
     expect(await exists("news/20200301/published/index.html")).toBe(true);
     expect(await exists("news/index.html")).toBe(true);
     expect(await exists("index.html")).toBe(true);
     expect(await exists("news/20200302/draft/index.html")).toBe(false);
     expect(await exists("energy/index.html")).toBe(false);
-    // The home page still lists every article, not just the focused one.
+    // The home page still lists every article, not just the changed one.
     const home = await readFile(path.join(out, "index.html"), "utf8");
     expect(home).toContain("/news/20200302/draft/");
   });

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyProject } from "../src/project-copy.ts";
+import { copyProject } from "./helpers/project-copy.ts";
 import { tempDir, TEST_NOW, TEST_SITE_URL } from "./helpers/build.ts";
 
 const run = promisify(execFile);

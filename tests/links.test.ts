@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { buildTestSite, TEST_SITE_URL } from "./helpers/build.ts";
 import { brokenReferences } from "./helpers/links.ts";
-import { readSite } from "./helpers/site-files.ts";
+import { readSite } from "./helpers/site-snapshot.ts";
 
 describe("the link checker", () => {
   it("finds each broken reference in a broken fixture site, and nothing else", async () => {

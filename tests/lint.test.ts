@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import site from "../_data/site.ts";
-import { parseArticle } from "../src/article.ts";
+import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
 
 const FRONT = "---\ntitle:\n  en: Generated headline\n  zh: 生成的标题\ncolumn: news\ndate: 2021-01-05\nsource: Test\n---\n";
 
@@ -48,7 +48,7 @@ describe("editorial warnings", () => {
 
 describe("warnings in a build log", () => {
   it("show the first twenty and point to npm run check for the rest", async () => {
-    const { warningSummary } = await import("../src/problems.ts");
+    const { warningSummary } = await import("../src/model/problems.ts");
     const many = Array.from({ length: 25 }, (_, i) => ({ file: `a${i}.md`, line: 1, col: 1, severity: "warning" as const, message: "m" }));
     const lines = warningSummary(many);
     expect(lines).toHaveLength(21);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderParagraph } from "../src/markdown.ts";
+import { renderParagraph } from "../src/model/markdown.ts";
 
 describe("a paragraph becomes HTML", () => {
   it("puts the paragraph's lang on its element", () => {

@@ -3,10 +3,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import site from "../_data/site.ts";
-import { parseArticle } from "../src/article.ts";
-import { loadArticles } from "../src/load-articles.ts";
-import { articleFileName, scaffoldArticle } from "../src/scaffold.ts";
+import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
+import { loadArticles } from "../src/model/load-articles.ts";
+import { articleFileName, scaffoldArticle } from "../src/editor/scaffold.ts";
 import { tempDir } from "./helpers/build.ts";
 
 const run = promisify(execFile);

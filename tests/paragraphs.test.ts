@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs } from "../src/paragraphs.ts";
+import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs } from "../src/model/paragraphs.ts";
 import { seedFiles, seedParagraphs } from "./helpers/seeds.ts";
 
 const shape = (body: string) =>

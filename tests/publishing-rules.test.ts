@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { readPage, text } from "./helpers/html.ts";
-import { snapshot } from "./helpers/site-files.ts";
+import { snapshot } from "./helpers/site-snapshot.ts";
 
 const FIXTURES = { QIAO_ARTICLES_DIR: "tests/fixtures/site" };
 const PUBLISHED = "/news/20200301/published/";

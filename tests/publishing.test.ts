@@ -86,7 +86,7 @@ describe("page metadata", () => {
   });
 
   it("JSON-LD cannot be closed early by a headline", async () => {
-    const { jsonForScript } = await import("../src/json-script.ts");
+    const { jsonForScript } = await import("../src/site/json-script.ts");
     expect(jsonForScript({ headline: "</script><script>alert(1)</script>" })).not.toContain("</script>");
   });
 

@@ -5,11 +5,11 @@ import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import jsQRModule from "jsqr";
 import { describe, expect, inject, it } from "vitest";
-import { cachedQrSvg, qrCacheKey } from "../src/qr-cache.ts";
-import { QR_DEFAULTS, qrSvg } from "../src/qr.ts";
+import { cachedQrSvg, qrCacheKey } from "../src/features/qr/cache.ts";
+import { QR_DEFAULTS, qrSvg } from "../src/features/qr/qr.ts";
 import { buildTestSite, tempDir, TEST_SITE_URL } from "./helpers/build.ts";
 import { readPage, type Doc } from "./helpers/html.ts";
-import { pagePaths, pageUrl } from "./helpers/site-files.ts";
+import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 
 // jsqr is CommonJS with an ES-style default export; Node and Vite disagree on which object
 // a default import gives, so take the function from wherever it is.
@@ -78,13 +78,13 @@ describe("the QR cache", () => {
   it("makes a code once and reuses it", async () => {
     const dir = await tempDir();
     const url = "https://news.example.org/a/";
-    const first = cachedQrSvg(url, QR_DEFAULTS, dir);
+    const first = cachedQrSvg(url, dir, QR_DEFAULTS);
     const file = path.join(dir, `${qrCacheKey(url, QR_DEFAULTS)}.svg`);
     expect(await readFile(file, "utf8")).toBe(first);
     // A planted entry is served as is: proof the cache is read, not regenerated.
     const planted = first.replace("<svg", '<svg data-from-cache=""');
     await writeFile(file, planted);
-    expect(cachedQrSvg(url, QR_DEFAULTS, dir)).toBe(planted);
+    expect(cachedQrSvg(url, dir, QR_DEFAULTS)).toBe(planted);
   });
 
   it("keys entries by URL and options", () => {

@@ -3,7 +3,7 @@
 
 import { expect, inject, it } from "vitest";
 import { buildTestSite } from "./helpers/build.ts";
-import { snapshot } from "./helpers/site-files.ts";
+import { snapshot } from "./helpers/site-snapshot.ts";
 
 it("two clean builds of the same content are byte-identical", async () => {
   // The shared build ran in vitest's main process; this one runs in a fresh worker, into

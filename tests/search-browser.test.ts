@@ -6,10 +6,10 @@ import path from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../src/chromium.ts";
-import { firstQueryBytes } from "../src/first-query.ts";
+import { launchChromium } from "./helpers/chromium.ts";
+import { firstQueryBytes } from "./bench/first-query.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
-import { serveFolder, type StaticServer } from "../src/static-server.ts";
+import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;

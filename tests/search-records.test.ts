@@ -4,10 +4,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import site from "../_data/site.ts";
-import { parseArticle } from "../src/article.ts";
-import { SEARCH_DIRS } from "../src/search-index.ts";
-import { hanRuns, latinRuns, searchRecords } from "../src/search-records.ts";
+import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
+import { SEARCH_DIRS } from "../src/features/search/bundles.ts";
+import { hanRuns, latinRuns, searchRecords } from "../src/features/search/records.ts";
 
 function recordsOf(front: string, body: string) {
   const { article, problems } = parseArticle(`---\n${front}\ncolumn: news\ndate: 2021-01-05 09:49:56\nsource: 郑州之窗\n---\n\n${body}\n`, "a.md", { columns: site.columns });

@@ -8,11 +8,11 @@ import * as OpenCC from "opencc-js/t2cn";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { groupByArticle, indexesFor, matchesFilters, normalizeQuery, traditionalTest } from "../assets/search-query.js";
 import { buildTestSite, buildWithTestEnv, tempDir } from "./helpers/build.ts";
-import { loadSearch, type LoadedSearch } from "../src/search-probe.ts";
-import { writeSearchIndexes } from "../src/search-index.ts";
-import { parseArticle } from "../src/article.ts";
-import site from "../_data/site.ts";
-import { traditionalTable } from "../src/traditional-chars.ts";
+import { loadSearch, type LoadedSearch } from "./helpers/search-probe.ts";
+import { indexArticles } from "../src/features/search/indexer.ts";
+import { parseArticle } from "../src/model/article.ts";
+import site from "../src/config/site.ts";
+import { traditionalTable } from "../src/features/search/traditional-chars.ts";
 
 const BLOOD = "/news/20180615/world-blood-donor-day/";
 const STEM = "/news/20210105/stem-cell-donation/";
@@ -114,7 +114,7 @@ describe("a build whose index cannot be written", () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, "pagefind"), "a file where the index folder goes");
     const { article } = parseArticle(readFileSync("articles/2021-01-05-stem-cell-donation.md", "utf8"), "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
-    await expect(writeSearchIndexes([article!], dir)).rejects.toThrow(/pagefind/);
+    await expect(indexArticles([article!], dir)).rejects.toThrow(/pagefind/);
   });
 });
 

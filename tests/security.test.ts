@@ -8,12 +8,12 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_SITE_URL, buildTestSite, tempDir } from "./helpers/build.ts";
-import { launchChromium } from "../src/chromium.ts";
+import { launchChromium } from "./helpers/chromium.ts";
 import { readPage, text, type Doc } from "./helpers/html.ts";
 import { brokenReferences } from "./helpers/links.ts";
 import { htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
-import { pagePaths, pageUrl, readSite } from "./helpers/site-files.ts";
-import { serveFolder } from "../src/static-server.ts";
+import { pagePaths, pageUrl, readSite } from "./helpers/site-snapshot.ts";
+import { serveFolder } from "./helpers/static-server.ts";
 
 const SCRIPT_TAGS = "/news/20240101/script-tags/";
 /** The only scripts a page may run: the site's own files. */

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { readPage } from "./helpers/html.ts";
 import { contentSecurityPolicy, htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
-import { pagePaths, pageUrl } from "./helpers/site-files.ts";
+import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 
 const siteDir = inject("siteDir");
 const pages = pagePaths(siteDir);

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/build.ts";
-import { serveFolder, type StaticServer } from "../src/static-server.ts";
+import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await tempDir();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import site from "../_data/site.ts";
-import { parseArticle } from "../src/article.ts";
-import { syntheticArticle, syntheticColumns } from "../src/synthetic-corpus.ts";
+import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
+import { syntheticArticle, syntheticColumns } from "./bench/synthetic-corpus.ts";
 
 const columns = syntheticColumns(15);
 const keys = Object.keys(columns);

@@ -4,7 +4,7 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { describe, expect, it } from "vitest";
 import { traditionalTest } from "../assets/search-query.js";
-import { changedCharacters, traditionalTable } from "../src/traditional-chars.ts";
+import { changedCharacters, traditionalTable } from "../src/features/search/traditional-chars.ts";
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 const hasTraditional = traditionalTest(traditionalTable());

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildOptionsFromEnv } from "../src/build-options.ts";
-import { absoluteUrl, checkSiteUrl } from "../src/urls.ts";
+import { checkSiteUrl, optionsFromEnv, type Env } from "../src/config/build-options.ts";
+import { absoluteUrl } from "../src/site/urls.ts";
+
+const buildOptionsFromEnv = (env: Env, url: string | undefined) => optionsFromEnv(env, { url: url ?? "" }, { production: false });
 
 describe("canonical URLs", () => {
   it("joins site URL, path prefix and permalink", () => {
@@ -31,7 +33,8 @@ describe("site URL", () => {
   it("wants the sub-path in PATH_PREFIX, not in the URL", () => {
     expect(() => checkSiteUrl("https://a.org/qiao")).toThrow(/PATH_PREFIX/);
   });
-  it("lets a preview run without a site URL", () => {
+  it("gives a preview its own address, on the port it serves", () => {
     expect(buildOptionsFromEnv({ QIAO_ENV: "development" }, undefined).siteUrl).toBe("http://localhost:8080");
+    expect(optionsFromEnv({}, { url: "https://b.org" }, { production: false, previewPort: 8081 }).siteUrl).toBe("http://localhost:8081");
   });
 });

@@ -1,10 +1,13 @@
 // Builds a real site for tests: the same code path as `npm run build`, into a temp folder,
-// with a fixed clock and site URL so the output is reproducible.
+// with a fixed clock and site URL so the output is reproducible. Tests describe a build the
+// way an operator does, with environment variables, read at this edge into options.
 
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite, type BuildResult } from "../../src/build.ts";
+import { optionsFromEnv, type BuildOptions } from "../../src/config/build-options.ts";
+import site from "../../src/config/site.ts";
+import { buildSite, type BuildResult } from "../../src/build/build.ts";
 
 export const TEST_SITE_URL = "https://news.example.org";
 /** After every sample article, so none is scheduled. */
@@ -16,20 +19,19 @@ export async function tempDir(): Promise<string> {
   return mkdtemp(path.join(process.env.QIAO_TEST_TMP ?? tmpdir(), "qiao-test-"));
 }
 
-/** Builds with `env` on top of the test defaults into `out` (default: a fresh folder). */
-export async function buildTestSite(env: Record<string, string> = {}, out?: string): Promise<string> {
+/** The options of a production build with `env` on top of the test defaults. */
+export function testOptions(env: Record<string, string> = {}, extra: Partial<BuildOptions> = {}): BuildOptions {
+  return { ...optionsFromEnv({ QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, ...env }, site, { production: true }), ...extra };
+}
+
+/** Builds into `out` (default: a fresh folder) and answers the folder. */
+export async function buildTestSite(env: Record<string, string> = {}, out?: string, extra: Partial<BuildOptions> = {}): Promise<string> {
   const target = out ?? path.join(await tempDir(), "site");
-  await buildWithTestEnv(target, env);
+  await buildWithTestEnv(target, env, extra);
   return target;
 }
 
 /** The same build, answering what the build reports. */
-export async function buildWithTestEnv(target: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, ...env });
-  try {
-    return await buildSite(target);
-  } finally {
-    process.env = saved;
-  }
+export async function buildWithTestEnv(target: string, env: Record<string, string> = {}, extra: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  return buildSite(target, testOptions(env, extra));
 }

@@ -1,5 +1,5 @@
 // Does every internal reference in a built site resolve? Pure: it is handed the site's file
-// list and page texts (see readSite in site-files.ts) and returns what is broken, so a test
+// list and page texts (see readSite in site-snapshot.ts) and returns what is broken, so a test
 // can feed it a deliberately broken site and see it fail.
 //
 // A reference is internal when it resolves to the site's own origin and path prefix

@@ -1,0 +1,49 @@
+// A build: the articles are read and checked once, Eleventy renders the pages into a fresh
+// folder while the search index is written beside them, and only a complete site replaces
+// the previous one.
+
+import type { BuildOptions } from "../config/build-options.ts";
+import site from "../config/site.ts";
+import { replaceDirAtomically } from "../features/deploy/atomic-dir.ts";
+import type { IndexedCounts } from "../features/search/bundles.ts";
+import { startSearchIndexer } from "../features/search/indexer.ts";
+import type { Problem } from "../model/problems.ts";
+import { loadPublication } from "../site/publication.ts";
+import { renderSite } from "./render.ts";
+
+export interface BuildResult {
+  /** Files Eleventy wrote, for the preview server's live reload. */
+  written: string[];
+  /** Records in each search index, when the build wrote them. */
+  indexed?: IndexedCounts;
+  /** Editorial warnings about the articles (they never stop a build). */
+  warnings: Problem[];
+}
+
+/** Renders the site into `dir` and, unless the options leave search out or this is one
+ *  changed article's render, writes its search indexes there too. */
+export async function buildInto(dir: string, options: BuildOptions): Promise<BuildResult> {
+  // Pagefind works on a worker thread and in its own process, on the other core: it takes
+  // each published article as it is parsed, then works beside Eleventy's rendering.
+  const indexer = options.search && !options.changedArticle ? startSearchIndexer(dir) : undefined;
+  try {
+    // Content errors surface here, plainly, before Eleventy starts; Eleventy's own load of
+    // the publication then gets the same object back (see loadPublication).
+    const { warnings } = await loadPublication(site, options, indexer && ((article) => indexer.add(article)));
+    const [rendered, indexed] = await Promise.allSettled([renderSite(dir, options), indexer?.finish()]);
+    if (rendered.status === "rejected") throw rendered.reason;
+    if (indexed.status === "rejected") throw indexed.reason;
+    return { written: rendered.value.written, warnings, ...(indexed.value ? { indexed: indexed.value } : {}) };
+  } finally {
+    await indexer?.stop();
+  }
+}
+
+/** Builds into `outDir` without ever leaving a half-written site there. */
+export async function buildSite(outDir: string, options: BuildOptions): Promise<BuildResult> {
+  let result: BuildResult | undefined;
+  await replaceDirAtomically(outDir, async (dir) => {
+    result = await buildInto(dir, options);
+  });
+  return result!;
+}

@@ -1,0 +1,76 @@
+// Article images: a local image becomes a <picture> with AVIF, WebP and its own format at
+// several widths, with width and height so the page does not jump while it loads. Made from
+// the publication, only for articles that have images: an HTML transform over every page
+// would re-parse every page of the archive to find the few with photos.
+//
+// Encoded files go to a cache folder that outlives builds (eleventy-img skips any output
+// that already exists there) and are copied into each build: re-encoding every photo of a
+// ten-year archive on every build would dominate the build time.
+
+import Image, { generateHTML } from "@11ty/eleventy-img";
+import { existsSync } from "node:fs";
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import { unescapeHtml } from "../../model/html-text.ts";
+import { isLocalImage } from "../../model/image-paths.ts";
+import type { RenderedParagraph } from "../../model/article.ts";
+import type { ArticlePage } from "../../site/publication.ts";
+
+/** Where the encoded files are served from. */
+export const IMAGE_URL_PATH = "/img/";
+
+const FORMATS = ["avif", "webp", "auto"];
+const WIDTHS = [480, 960, 1440];
+/** The article column is 42rem wide at most. */
+const SIZES = "(min-width: 44rem) 42rem, 100vw";
+
+export interface PictureOptions {
+  /** The lead image is above the fold: load it at once. */
+  eager?: boolean;
+}
+
+/** A <picture> for a local image (a site path under /assets/), its files encoded into `cacheDir`. */
+export async function pictureHtml(src: string, alt: string, cacheDir: string, options: PictureOptions = {}): Promise<string> {
+  const metadata = await Image(src.slice(1), { formats: FORMATS, widths: WIDTHS, outputDir: cacheDir, urlPath: IMAGE_URL_PATH });
+  return generateHTML(metadata, {
+    alt,
+    sizes: SIZES,
+    loading: options.eager ? "eager" : "lazy",
+    decoding: "async",
+    ...(options.eager ? { fetchpriority: "high" } : {}),
+  });
+}
+
+// The <img> src/model/markdown.ts writes: src first, then alt.
+const RENDERED_IMG = /<img src="([^"]*)" alt="([^"]*)"[^>]*>/g;
+
+/** Paragraph HTML from src/model/markdown.ts with each local <img> made a <picture>. */
+export async function withPictures(html: string, cacheDir: string): Promise<string> {
+  const found = [...html.matchAll(RENDERED_IMG)].filter((m) => isLocalImage(unescapeHtml(m[1]!)));
+  if (!found.length) return html;
+  const pictures = await Promise.all(found.map((m) => pictureHtml(unescapeHtml(m[1]!), unescapeHtml(m[2]!), cacheDir)));
+  let i = 0;
+  return html.replace(RENDERED_IMG, (tag, src: string) => (isLocalImage(unescapeHtml(src)) ? pictures[i++]! : tag));
+}
+
+/** Responsive pictures for an article's local images; articles without any pass as they are. */
+export async function withArticlePictures(article: ArticlePage, cacheDir: string): Promise<ArticlePage> {
+  const lead = article.image;
+  const inBody = article.paragraphs.some((p) => p.html.includes("<img "));
+  if (!lead && !inBody) return article;
+  const paragraphs = await Promise.all(article.paragraphs.map(async (p) => ({ ...p, html: await withPictures(p.html, cacheDir) })));
+  const byLine = new Map(paragraphs.map((p) => [p.line, p]));
+  const swap = (p: RenderedParagraph) => byLine.get(p.line)!;
+  return {
+    ...article,
+    paragraphs,
+    blocks: article.blocks.map((b) => (b.kind === "pair" ? { ...b, en: swap(b.en), zh: swap(b.zh) } : { ...b, paragraph: swap(b.paragraph) })),
+    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, cacheDir, { eager: true }) : undefined,
+  };
+}
+
+/** Copies the encoded images into a build's output folder. */
+export async function copyPictures(cacheDir: string, siteDir: string): Promise<void> {
+  if (!existsSync(cacheDir)) return;
+  await cp(cacheDir, path.join(siteDir, IMAGE_URL_PATH), { recursive: true });
+}

@@ -1,0 +1,115 @@
+// Where the search index is written: one Pagefind index per language, through Pagefind's Node
+// API, into <site>/pagefind/ (English, with pagefind.js) and <site>/pagefind-zh/ (Chinese).
+// The search page opens the one a query needs (assets/search-query.js). Pagefind reports
+// problems as arrays, not exceptions: every one of them fails the build here. Runs on the
+// indexing worker (worker.ts), never on the thread that renders.
+
+import * as pagefind from "pagefind";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SEARCH_LANG, type Lang } from "../../config/languages.ts";
+import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
+import type { SearchRecord } from "./records.ts";
+
+function fail(step: string, errors: readonly string[]): void {
+  if (errors.length) throw new Error(`Search indexing failed (${step}): ${errors.join("; ")}`);
+}
+
+async function createIndex(lang: Lang) {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANG[lang] });
+  fail(`create the ${lang} index`, errors);
+  return index!;
+}
+
+/** The files of a bundle the search page loads: the index itself, its entry and the one
+ *  WebAssembly build its language uses, and in the English bundle pagefind.js, which the
+ *  page loads once for both. Pagefind's own UIs (it has no option to leave them out,
+ *  upstream issue #1183) and the web worker the page turns off (`noWorker`) would only be
+ *  uploaded on every deploy and never fetched. */
+function isServedIndexFile(file: string, wasm: string, lang: Lang): boolean {
+  return (
+    (file === "pagefind.js" && lang === "en") ||
+    file === "pagefind-entry.json" ||
+    file === `wasm.${wasm}.pagefind` ||
+    file.endsWith(".pf_meta") ||
+    /^(fragment|index|filter)\//.test(file)
+  );
+}
+
+/** Pagefind names the language's WebAssembly in the entry; `null` means its generic build. */
+function wasmOf(files: readonly { path: string; content: Uint8Array }[], lang: string): string {
+  const entry = files.find((f) => f.path === "pagefind-entry.json");
+  if (!entry) throw new Error(`Search indexing failed (write the ${lang} index): Pagefind returned no pagefind-entry.json`);
+  const languages = JSON.parse(Buffer.from(entry.content).toString("utf8")).languages as Record<string, { wasm: string | null }>;
+  return Object.values(languages)[0]?.wasm ?? "unknown";
+}
+
+/** Files written at once: enough to keep the disk busy without opening thousands of files. */
+const WRITES_IN_FLIGHT = 64;
+
+/** An index's files, written by us: Pagefind's own writeFiles answers before its files are
+ *  on disk, and closing the service then can leave some of them empty. */
+async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: Lang): Promise<void> {
+  const { files, errors } = await index.getFiles();
+  fail(`write the ${lang} index`, errors);
+  const wasm = wasmOf(files, lang);
+  const served = files.filter((f) => isServedIndexFile(f.path, wasm, lang));
+  const folders = new Set(served.map((f) => path.dirname(path.join(dir, f.path))));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  for (let i = 0; i < served.length; i += WRITES_IN_FLIGHT) {
+    await Promise.all(served.slice(i, i + WRITES_IN_FLIGHT).map((f) => writeFile(path.join(dir, f.path), f.content)));
+  }
+}
+
+/** Adds records to an index, every Pagefind error failing the build. */
+async function addRecords(index: pagefind.PagefindIndex, records: readonly SearchRecord[]): Promise<void> {
+  const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  added.forEach((result, i) => fail(`add ${records[i]!.url}`, result.errors));
+}
+
+/** Records sent to Pagefind at once: enough to keep it busy; all of them at once would hold
+ *  every message of a large archive in memory. The index does not depend on their order. */
+export const RECORDS_IN_FLIGHT = 256;
+
+export interface IndexWriter {
+  /** Takes the next records; English ones go to Pagefind at once. */
+  add(records: readonly SearchRecord[]): void;
+  /** Writes the English index, then the Chinese one, and stops Pagefind. */
+  finish(): Promise<IndexedCounts>;
+}
+
+/**
+ * Both indexes of a site, fed as the articles are read. English records are indexed as they
+ * come; Chinese ones wait until the English index is written and dropped from the Pagefind
+ * service, so that only one language's index is in Pagefind's memory at a time.
+ */
+export function createIndexWriter(siteDir: string): IndexWriter {
+  const english = createIndex("en");
+  const chinese: SearchRecord[] = [];
+  const counts = { en: 0, zh: 0 };
+  let adding: Promise<void> = english.then(() => {});
+  adding.catch(() => {}); // surfaces in finish(); until then it must not count as unhandled
+  return {
+    add(records) {
+      const mine = records.filter((r) => r.language === SEARCH_LANG.en);
+      chinese.push(...records.filter((r) => r.language === SEARCH_LANG.zh));
+      counts.en += mine.length;
+      adding = adding.then(async () => addRecords(await english, mine));
+      adding.catch(() => {});
+    },
+    async finish() {
+      try {
+        await adding;
+        await writeIndexFiles(await english, path.join(siteDir, SEARCH_DIRS.en), "en");
+        await (await english).deleteIndex();
+        const index = await createIndex("zh");
+        for (let i = 0; i < chinese.length; i += RECORDS_IN_FLIGHT) await addRecords(index, chinese.slice(i, i + RECORDS_IN_FLIGHT));
+        await writeIndexFiles(index, path.join(siteDir, SEARCH_DIRS.zh), "zh");
+        counts.zh = chinese.length;
+        return counts;
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}

@@ -1,9 +1,0 @@
-// The `lang` attribute for short one-line fields (source, kicker, credits) whose language
-// is not given, decided by the same script rule as paragraphs.
-
-import { detectLanguage } from "./paragraphs.ts";
-import { HTML_LANG } from "./markdown.ts";
-
-export function htmlLangOf(text: string): string {
-  return HTML_LANG[detectLanguage(text) ?? "en"];
-}

@@ -1,0 +1,124 @@
+// The content model: one article file in, one typed Article out (or the problems that stop
+// it). Pure: the caller reads the file, so tests can feed text directly.
+
+import matter from "gray-matter";
+import type { Column } from "../config/site.ts";
+import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
+import { editorialWarnings } from "./editorial-warnings.ts";
+import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
+import { IMAGE_IN_TEXT, isLocalImage, isRemoteImage } from "./image-paths.ts";
+import { renderParagraph } from "./markdown.ts";
+import { pairParagraphs, readParagraphs, type Block, type Paragraph } from "./paragraphs.ts";
+import type { Problem } from "./problems.ts";
+import { isSlug, slugFromFileName } from "./slug.ts";
+
+export type RenderedParagraph = Paragraph & { html: string };
+
+export interface Article extends Omit<FrontMatter, "date" | "slug"> {
+  /** Path of the source file, as given to parseArticle (used in messages). */
+  file: string;
+  slug: string;
+  date: Date;
+  /** Site path without prefix: /{column}/{YYYYMMDD}/{slug}/ */
+  url: string;
+  paragraphs: RenderedParagraph[];
+  blocks: Block<RenderedParagraph>[];
+}
+
+export interface ParseContext {
+  columns: Record<string, Column>;
+  /** Values for keys an article leaves out (from articles/articles.json). */
+  defaults?: Record<string, unknown>;
+  /** Whether a local image (a site path such as /assets/images/a.jpg) exists. */
+  imageExists?: (sitePath: string) => boolean;
+}
+
+function imageProblem(src: string, exists: (sitePath: string) => boolean): string | undefined {
+  if (isRemoteImage(src)) return undefined;
+  if (!isLocalImage(src)) return `image "${src}" must be a path under /assets/ (such as /assets/images/photo.jpg) or an http(s) URL`;
+  return exists(src) ? undefined : `image file missing: ${src} (looked for ${src.slice(1)})`;
+}
+
+/** The file line where gray-matter's `content` starts. */
+function bodyFirstLine(text: string, content: string): number {
+  const before = text.slice(0, text.length - content.length);
+  return before.split("\n").length;
+}
+
+/** Dated after `now`: a production build leaves it out until a build runs after that time. */
+export function isScheduled(article: Pick<Article, "date">, now: Date): boolean {
+  return article.date.getTime() > now.getTime();
+}
+
+export function parseArticle(
+  text: string,
+  file: string,
+  context: ParseContext,
+): { article?: Article; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (line: number, col: number, message: string, severity: Problem["severity"] = "error") =>
+    problems.push({ file, line, col, severity, message });
+
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (!source.startsWith("---\n")) {
+    report(1, 1, "an article starts with front matter between two --- lines");
+    return { problems };
+  }
+  // gray-matter only splits front matter from body here; the YAML itself is parsed by
+  // parseFrontMatter, which knows the line of every key. The empty engine keeps js-yaml
+  // from reading dates as UTC and from failing before we can point at the line.
+  const split = matter(source, { engines: { yaml: () => ({}) } });
+  const { data: front, problems: frontProblems, lineOf } = parseFrontMatter(
+    split.matter.replace(/^\n/, ""),
+    2,
+    context.defaults,
+  );
+  for (const p of frontProblems) report(p.line, p.col, p.message);
+
+  const firstLine = bodyFirstLine(source, split.content);
+  const { paragraphs, problems: directiveProblems } = readParagraphs(split.content, firstLine);
+  for (const p of directiveProblems) report(p.line, p.col, p.message);
+  if (paragraphs.length === 0) report(firstLine, 1, "the article has no body: write at least one paragraph");
+
+  const exists = context.imageExists;
+  if (exists) {
+    for (const p of paragraphs) {
+      for (const [, src] of p.text.matchAll(IMAGE_IN_TEXT)) {
+        const message = imageProblem(src!, exists);
+        if (message) report(p.line, 1, message);
+      }
+    }
+    const lead = front?.image && imageProblem(front.image.src, exists);
+    if (lead) report(lineOf("image"), 1, lead);
+  }
+
+  if (!front) return { problems };
+  if (!(front.column in context.columns)) {
+    report(lineOf("column"), 1, `unknown column "${front.column}": use one of ${Object.keys(context.columns).join(", ")}`);
+  }
+  const date = parseBeijingDate(front.date);
+  if (!(date instanceof Date)) report(lineOf("date"), 1, `"date" ${date.error}`);
+  const slug = front.slug ?? slugFromFileName(file.split(/[\\/]/).pop()!);
+  if (!front.slug && !isSlug(slug)) {
+    report(1, 1, `the file name gives the slug "${slug}", which is not letters, digits and hyphens: rename the file or set "slug"`);
+  }
+  if (problems.some((p) => p.severity === "error") || !(date instanceof Date)) return { problems };
+
+  const rendered = paragraphs.map((p) => ({ ...p, html: renderParagraph(p) }));
+  const blocks = pairParagraphs(rendered);
+  for (const w of editorialWarnings(front.title, paragraphs, blocks, lineOf("title"))) {
+    report(w.line, 1, w.message, "warning");
+  }
+  return {
+    article: {
+      ...front,
+      file,
+      slug,
+      date,
+      url: `/${front.column}/${beijingCompactDay(date)}/${slug}/`,
+      paragraphs: rendered,
+      blocks,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,79 @@
+// Where a paragraph becomes HTML. Each paragraph is rendered on its own so that the element
+// it becomes carries the paragraph's `lang`; a paragraph that is only an image becomes a
+// <figure> with its title as the caption.
+//
+// Raw HTML is off: article text can never inject markup or script. markdown-it refuses
+// `javascript:`, `vbscript:` and `file:` link targets, and `data:` ones except images; we
+// refuse every `data:` link too (see validateLink below).
+
+import MarkdownIt, { type Token } from "markdown-it";
+import { HTML_LANG } from "../config/languages.ts";
+import type { Paragraph } from "./paragraphs.ts";
+
+// No linkify: scanning every paragraph of the archive for bare URLs costs more than the rest
+// of the Markdown work together. Editors write [text](https://...) or <https://...>.
+const md = MarkdownIt({ html: false, linkify: false, typographer: false });
+
+// A data: URL is a whole document or picture packed into the link: never what an article
+// means to link to, and a way round the site's Content-Security-Policy checks.
+const defaultValidateLink = md.validateLink.bind(md);
+md.validateLink = (url) => !/^data:/i.test(url.trim()) && defaultValidateLink(url);
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  token.attrSet("loading", "lazy");
+  token.attrSet("decoding", "async");
+  return defaultImage(tokens, idx, options, env, self);
+};
+
+export interface Figure {
+  src: string;
+  alt: string;
+  caption: string;
+}
+
+/** The image of a paragraph that holds nothing but one image, else null. */
+function figureOf(tokens: Token[]): Figure | null {
+  if (tokens.length !== 3 || tokens[1]!.type !== "inline") return null;
+  const children = (tokens[1]!.children ?? []).filter(
+    (t) => !(t.type === "text" && t.content.trim() === "") && t.type !== "softbreak",
+  );
+  const image = children[0];
+  if (children.length !== 1 || image?.type !== "image") return null;
+  return {
+    src: String(image.attrGet("src") ?? ""),
+    alt: image.content,
+    caption: String(image.attrGet("title") ?? ""),
+  };
+}
+
+function renderFigure(figure: Figure, lang: string): string {
+  const esc = md.utils.escapeHtml;
+  const caption = figure.caption ? `<figcaption>${esc(figure.caption)}</figcaption>` : "";
+  return (
+    `<figure lang="${lang}"><img src="${esc(figure.src)}" alt="${esc(figure.alt)}"` +
+    ` loading="lazy" decoding="async">${caption}</figure>\n`
+  );
+}
+
+/** True when the tokens form one top-level block (a paragraph, a heading, a list...). */
+function isSingleBlock(tokens: Token[]): boolean {
+  const first = tokens[0];
+  if (!first || first.nesting !== 1) return false;
+  const closeAt = tokens.findIndex((t, i) => i > 0 && t.level === first.level && t.nesting === -1);
+  return closeAt === tokens.length - 1;
+}
+
+/** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`. */
+export function renderParagraph(paragraph: Pick<Paragraph, "text" | "lang">): string {
+  const lang = HTML_LANG[paragraph.lang];
+  const tokens = md.parse(paragraph.text, {});
+  const figure = figureOf(tokens);
+  if (figure && md.validateLink(figure.src)) return renderFigure(figure, lang);
+  if (isSingleBlock(tokens)) {
+    tokens[0]!.attrSet("lang", lang);
+    return md.renderer.render(tokens, md.options, {});
+  }
+  return `<div lang="${lang}">\n${md.renderer.render(tokens, md.options, {})}</div>\n`;
+}

@@ -1,0 +1,102 @@
+// The site as Eleventy renders it: the data every template gets (site facts, UI strings, the
+// publication), the filters they use, and the pages: article, home, column, 404, robots.txt,
+// sitemap. Pages are registered here with their data and drawn by their layout in
+// _includes/pages/; features add theirs the same way (addPage) and add to each article
+// page what they make of it (addArticleExtension).
+
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BuildOptions } from "../config/build-options.ts";
+import { HTML_LANG, OG_LOCALE } from "../config/languages.ts";
+import site from "../config/site.ts";
+import ui from "../config/ui.ts";
+import { beijingDay, beijingDisplay, beijingIso } from "../model/dates.ts";
+import { htmlLangOf } from "../model/lang.ts";
+import { jsonForScript } from "./json-script.ts";
+import type { ColumnPage } from "./listings.ts";
+import { loadPublication, type ArticlePage, type Publication } from "./publication.ts";
+import { describeArticle, newsArticle } from "./seo.ts";
+import { absoluteAssetUrl, absoluteUrl } from "./urls.ts";
+
+/** What a feature makes of an article page for the templates (a QR code, pictures). */
+export type ArticleExtension = (article: ArticlePage) => ArticlePage | Promise<ArticlePage>;
+
+const extensions = new WeakMap<object, ArticleExtension[]>();
+
+/** Registers an extension; the publication the templates get has been through every one. */
+export function addArticleExtension(config: UserConfig, extension: ArticleExtension): void {
+  extensions.set(config, [...(extensions.get(config) ?? []), extension]);
+}
+
+async function extended(publication: Publication, all: readonly ArticleExtension[]): Promise<Publication> {
+  if (!all.length) return publication;
+  const articles = await Promise.all(
+    publication.articles.map(async (article) => {
+      let page = article;
+      for (const extension of all) page = await extension(page);
+      return page;
+    }),
+  );
+  return { ...publication, articles };
+}
+
+export interface PageOptions {
+  /** The page shows articles or lists of them, so a save of one article changes it. */
+  listsArticles?: boolean;
+}
+
+/**
+ * Registers a page: its data (permalink, pagination, layout...) with no content of its own;
+ * the layout draws it. While the preview renders one changed article, only pages that list
+ * articles are registered: a feed, sitemap or search page made from one article would be wrong.
+ */
+export function addPage(config: UserConfig, options: BuildOptions, name: string, data: Record<string, unknown>, page: PageOptions = {}): void {
+  if (options.changedArticle && !page.listsArticles) return;
+  config.addTemplate(`${name}.njk`, "", data);
+}
+
+export default function sitePlugin(config: UserConfig, options: BuildOptions): void {
+  // Tables every template and macro may read (a macro imported without context sees only
+  // globals, not page data).
+  config.addNunjucksGlobal("site", site);
+  config.addNunjucksGlobal("ui", ui);
+  config.addNunjucksGlobal("htmlLang", HTML_LANG);
+  config.addNunjucksGlobal("ogLocale", OG_LOCALE);
+  // Extensions are read when Eleventy asks for the data, after every plugin has registered.
+  config.addGlobalData("publication", async () => extended(await loadPublication(site, options), extensions.get(config) ?? []));
+
+  config.addFilter("beijingIso", beijingIso);
+  config.addFilter("beijingDisplay", beijingDisplay);
+  config.addFilter("beijingDay", beijingDay);
+  config.addFilter("htmlLang", htmlLangOf);
+  config.addFilter("jsonForScript", jsonForScript);
+  config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options));
+  config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options));
+  config.addFilter("describeArticle", describeArticle);
+  config.addFilter("newsArticleJsonLd", (article: ArticlePage) => jsonForScript(newsArticle(article, site, options)));
+
+  addPage(config, options, "article", {
+    pagination: { data: "publication.articles", size: 1, alias: "article", addAllPagesToCollections: false },
+    permalink: (data: { article: ArticlePage }) => data.article.url,
+    layout: "pages/article.njk",
+    eleventyComputed: {
+      pageTitle: (data: { article: ArticlePage }) => data.article.title.en ?? data.article.title.zh,
+      currentColumn: (data: { article: ArticlePage }) => data.article.column,
+    },
+  }, { listsArticles: true });
+  addPage(config, options, "home", { permalink: "/", layout: "pages/home.njk" }, { listsArticles: true });
+  addPage(config, options, "column", {
+    pagination: { data: "publication.columnPages", size: 1, alias: "listing" },
+    permalink: (data: { listing: ColumnPage }) => data.listing.url,
+    layout: "pages/column.njk",
+    eleventyComputed: {
+      pageTitle: ({ listing }: { listing: ColumnPage }) =>
+        `${site.columns[listing.column]!.en} ${site.columns[listing.column]!.zh}${listing.number > 1 ? ` · ${listing.number}` : ""}`,
+      currentColumn: (data: { listing: ColumnPage }) => data.listing.column,
+    },
+  }, { listsArticles: true });
+  addPage(config, options, "404", { permalink: "/404.html", layout: "pages/404.njk", pageTitle: `${ui.en.notFoundTitle} ${ui.zh.notFoundTitle}`, noindex: true });
+  addPage(config, options, "robots", { permalink: "/robots.txt", layout: "pages/robots.njk", eleventyExcludeFromCollections: true });
+  addPage(config, options, "sitemap", { permalink: "/sitemap.xml", layout: "pages/sitemap.njk", eleventyExcludeFromCollections: true });
+
+  config.addPassthroughCopy("assets");
+}

@@ -1,0 +1,101 @@
+// What a build publishes, assembled once per build from the articles: which of them are
+// published, each with its canonical URL and related blocks, the home page's sections and
+// the column pages. The templates render this and nothing else.
+
+import path from "node:path";
+import type { BuildOptions } from "../config/build-options.ts";
+import type { SiteConfig } from "../config/site.ts";
+import { isScheduled, type Article } from "../model/article.ts";
+import { loadArticles } from "../model/load-articles.ts";
+import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
+import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
+import { absoluteUrl } from "./urls.ts";
+
+export interface ArticlePage extends Article {
+  /** Absolute, percent-encoded URL: site URL + path prefix + permalink. */
+  canonicalUrl: string;
+  related: Section[];
+  /** Dated after the build's `now`: only previews and `--future` builds show it. */
+  scheduled: boolean;
+  /** Added by the QR feature: an inline SVG QR code of canonicalUrl. */
+  qrSvg?: string;
+  /** Added by the images feature: the lead image as a responsive <picture>. */
+  leadImageHtml?: string;
+}
+
+export interface Publication {
+  /** Published articles, newest first. */
+  articles: ArticlePage[];
+  home: Section[];
+  columnPages: ColumnPage[];
+  /** Warnings found while loading, for the build to print. */
+  warnings: Problem[];
+}
+
+/** Production builds publish neither drafts nor articles dated after `now`. */
+export function isPublished(article: Article, options: Pick<BuildOptions, "production" | "includeFuture" | "now">): boolean {
+  if (!options.production) return true;
+  return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
+}
+
+export function assemblePublication(all: readonly Article[], site: SiteConfig, options: BuildOptions): Omit<Publication, "warnings"> {
+  const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
+  const related = relatedSections(sorted, site);
+  return {
+    articles: sorted.map((a) => ({
+      ...a,
+      canonicalUrl: absoluteUrl(a.url, options),
+      related: related(a),
+      scheduled: isScheduled(a, options.now),
+    })),
+    home: homeSections(sorted, site),
+    columnPages: columnPages(sorted, site),
+  };
+}
+
+/**
+ * What one edited article changes: its own page and the column pages that list it (the home
+ * page renders in full; it is one page). Other articles' related blocks wait for the next
+ * full render: re-rendering thousands of pages per keystroke is what makes previews slow.
+ */
+export function onlyChangedArticle(publication: Publication, file: string): Publication {
+  const same = (other: string) => path.resolve(other) === path.resolve(file);
+  const articles = publication.articles.filter((a) => same(a.file));
+  const urls = new Set(articles.map((a) => a.url));
+  return {
+    ...publication,
+    articles,
+    columnPages: publication.columnPages.filter((p) => p.teasers.some((t) => urls.has(t.url))),
+    warnings: publication.warnings.filter((w) => same(w.file)),
+  };
+}
+
+/**
+ * The last publication assembled, with what it was made from. A build loads it to check the
+ * articles and to index them, then Eleventy asks for it again: when no article changed (the
+ * parse cache hands back the same objects) and the options are the same, so is the answer.
+ */
+let last: { key: string; articles: readonly Article[]; publication: Publication } | undefined;
+
+function unchanged(articles: readonly Article[], key: string): boolean {
+  return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
+}
+
+/** Loads and assembles; throws ContentError naming every file:line when any article is wrong.
+ *  `onPublished` gets each article the build publishes as soon as it is read. */
+export async function loadPublication(
+  site: SiteConfig,
+  options: BuildOptions,
+  onPublished?: (article: Article) => void,
+): Promise<Publication> {
+  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (article) => {
+    if (onPublished && isPublished(article, options)) onPublished(article);
+  });
+  if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
+  const key = JSON.stringify([site, options, loaded.problems]);
+  if (unchanged(loaded.articles, key)) return last!.publication;
+  const assembled = { ...assemblePublication(loaded.articles, site, options), warnings: loaded.problems };
+  const publication = options.changedArticle ? onlyChangedArticle(assembled, options.changedArticle) : assembled;
+  last = { key, articles: loaded.articles, publication };
+  return publication;
+}
