@@ -52,7 +52,7 @@ const site: SiteConfig = {
     "What stands for Zhengzhou",
   ],
   homePerColumn: 5,
-  pageSize: 20,
+  pageSize: 12,
 };
 
 export default site;
