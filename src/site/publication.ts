@@ -9,6 +9,7 @@ import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
+import { articleHead, type ArticleHead } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
 export interface ArticlePage extends Article {
@@ -17,6 +18,7 @@ export interface ArticlePage extends Article {
   related: Section[];
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
+  head: ArticleHead;
   /** Added by the QR feature: an inline SVG QR code of canonicalUrl. */
   qrSvg?: string;
   /** Added by the images feature: the lead image as a responsive <picture>. */
@@ -42,12 +44,10 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
   const related = relatedSections(sorted, site);
   return {
-    articles: sorted.map((a) => ({
-      ...a,
-      canonicalUrl: absoluteUrl(a.url, options),
-      related: related(a),
-      scheduled: isScheduled(a, options.now),
-    })),
+    articles: sorted.map((a) => {
+      const canonicalUrl = absoluteUrl(a.url, options);
+      return { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+    }),
     home: homeSections(sorted, site),
     columnPages: columnPages(sorted, site),
   };
