@@ -81,16 +81,9 @@ function unchanged(articles: readonly Article[], key: string): boolean {
   return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
 }
 
-/** Loads and assembles; throws ContentError naming every file:line when any article is wrong.
- *  `onPublished` gets each article the build publishes as soon as it is read. */
-export async function loadPublication(
-  site: SiteConfig,
-  options: BuildOptions,
-  onPublished?: (article: Article) => void,
-): Promise<Publication> {
-  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (article) => {
-    if (onPublished && isPublished(article, options)) onPublished(article);
-  });
+/** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
+export async function loadPublication(site: SiteConfig, options: BuildOptions): Promise<Publication> {
+  const loaded = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
   if (unchanged(loaded.articles, key)) return last!.publication;
