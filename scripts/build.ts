@@ -21,7 +21,9 @@ try {
   const { written, indexed, warnings } = await buildSite(values.out, options);
   for (const line of warningSummary(warnings)) console.warn(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const search = indexed ? `, search records: ${indexed.en} English, ${indexed.zh} Chinese,` : "";
+  const search = indexed
+    ? `, search records: ${indexed.counts.en} English, ${indexed.counts.zh} Chinese${indexed.reused ? " (indexes reused: no searchable text changed)" : ""},`
+    : "";
   console.log(`Built ${written.length} pages${search} into ${values.out}/ in ${seconds} s`);
   if (options.production && isPlaceholderUrl(options.siteUrl)) {
     console.warn(`\nWarning: ${placeholderUrlMessage(options.siteUrl)} npm run deploy refuses to publish it.`);

@@ -1,5 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
-import { renderParagraph } from "../src/model/markdown.ts";
+import { isPlainProse, renderParagraph, renderWithMarkdownIt } from "../src/model/markdown.ts";
+import { readParagraphs } from "../src/model/paragraphs.ts";
+import { syntheticArticle } from "./bench/synthetic-corpus.ts";
+
+const articleFilesSync = (dir: string) => globSync("**/*.md", { cwd: dir }).map((f) => path.join(dir, f));
 
 describe("a paragraph becomes HTML", () => {
   it("puts the paragraph's lang on its element", () => {
@@ -26,5 +33,32 @@ describe("a paragraph becomes HTML", () => {
   });
   it("wraps multi-block Markdown in one element carrying lang", () => {
     expect(renderParagraph({ text: "Intro:\n\n- one", lang: "en" })).toMatch(/^<div lang="en">/);
+  });
+});
+
+describe("plain prose skips markdown-it and comes out the same", () => {
+  const same = (text: string, lang: "en" | "zh" = "en") => expect(renderParagraph({ text, lang }), text).toBe(renderWithMarkdownIt({ text, lang }));
+
+  it("for every paragraph of the sample archive and of a synthetic one", () => {
+    const texts = [
+      ...articleFilesSync("articles").flatMap((file) => readParagraphs(readFileSync(file, "utf8").split(/\n---\n/).slice(1).join("\n---\n")).paragraphs),
+      ...Array.from({ length: 200 }, (_, i) => syntheticArticle(i, ["news"]).text).flatMap((text) => readParagraphs(text.split(/\n---\n/)[1]!).paragraphs),
+    ];
+    expect(texts.filter((p) => isPlainProse(p.text)).length).toBeGreaterThan(texts.length / 2);
+    for (const p of texts) same(p.text, p.lang);
+  });
+
+  it("for text that looks like Markdown but only in the middle of a line", () => {
+    for (const text of ["Year-on-year growth of 1.74 percent (up from 1.2).", "He said: 2 + 2 = 4, 100% sure!", '“Quotes” and "quotes" and \'apostrophes\'', "郑州市民 (记者 王某) 说:“好!”", "A line\nand its continuation", "Ends with a number 3.", "Price: $5 # not a heading"]) {
+      expect(isPlainProse(text), text).toBe(true);
+      same(text);
+    }
+  });
+
+  it("and leaves whatever Markdown could read another way to markdown-it", () => {
+    for (const text of ["# Heading", "- item", "+ item", "1. first", "2) second", "Title\n===", "Title\n---", "a *b*", "a_b_c", "[x](y)", "x<y", "a &amp; b", "~~gone~~", "a | b\n--|--\n1 | 2", "line  \nbreak", "    code", "back\\slash", "`code`"]) {
+      expect(isPlainProse(text), text).toBe(false);
+      same(text);
+    }
   });
 });

@@ -5,8 +5,7 @@
 import type { BuildOptions } from "../config/build-options.ts";
 import site from "../config/site.ts";
 import { replaceDirAtomically } from "../features/deploy/atomic-dir.ts";
-import type { IndexedCounts } from "../features/search/bundles.ts";
-import { startSearchIndexer } from "../features/search/indexer.ts";
+import { startSearchIndexing, type IndexResult } from "../features/search/indexer.ts";
 import type { Problem } from "../model/problems.ts";
 import { loadPublication } from "../site/publication.ts";
 import { renderSite } from "./render.ts";
@@ -14,8 +13,9 @@ import { renderSite } from "./render.ts";
 export interface BuildResult {
   /** Files Eleventy wrote, for the preview server's live reload. */
   written: string[];
-  /** Records in each search index, when the build wrote them. */
-  indexed?: IndexedCounts;
+  /** The search indexes, when the build wrote them: records in each, and whether they were
+   *  reused from the cache. */
+  indexed?: IndexResult;
   /** Editorial warnings about the articles (they never stop a build). */
   warnings: Problem[];
 }
@@ -23,19 +23,18 @@ export interface BuildResult {
 /** Renders the site into `dir` and, unless the options leave search out or this is one
  *  changed article's render, writes its search indexes there too. */
 export async function buildInto(dir: string, options: BuildOptions): Promise<BuildResult> {
-  // Pagefind works on a worker thread and in its own process, on the other core: it takes
-  // each published article as it is parsed, then works beside Eleventy's rendering.
-  const indexer = options.search && !options.changedArticle ? startSearchIndexer(dir) : undefined;
+  // Content errors surface here, plainly, before Eleventy starts; Eleventy's own load of the
+  // publication then gets the same object back (see loadPublication).
+  const publication = await loadPublication(site, options);
+  // Pagefind works on worker threads and in processes of its own, beside Eleventy's rendering.
+  const indexing = options.search && !options.changedArticle ? startSearchIndexing(publication.articles, dir, options.cacheDir) : undefined;
   try {
-    // Content errors surface here, plainly, before Eleventy starts; Eleventy's own load of
-    // the publication then gets the same object back (see loadPublication).
-    const { warnings } = await loadPublication(site, options, indexer && ((article) => indexer.add(article)));
-    const [rendered, indexed] = await Promise.allSettled([renderSite(dir, options), indexer?.finish()]);
+    const [rendered, indexed] = await Promise.allSettled([renderSite(dir, options), indexing?.done]);
     if (rendered.status === "rejected") throw rendered.reason;
     if (indexed.status === "rejected") throw indexed.reason;
-    return { written: rendered.value.written, warnings, ...(indexed.value ? { indexed: indexed.value } : {}) };
+    return { written: rendered.value.written, warnings: publication.warnings, ...(indexed.value ? { indexed: indexed.value } : {}) };
   } finally {
-    await indexer?.stop();
+    await indexing?.stop();
   }
 }
 

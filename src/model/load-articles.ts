@@ -39,15 +39,8 @@ type Parsed = ReturnType<typeof parseArticle>;
  */
 const parseCache = new Map<string, { key: string; parsed: Parsed }>();
 
-/** Loads every article below `dir`; file names in problems are relative to `cwd`. Each
- *  article goes to `onArticle` as soon as it is parsed, for work that can start before the
- *  whole folder is read (the search index). */
-export async function loadArticles(
-  dir: string,
-  columns: Record<string, Column>,
-  cwd = process.cwd(),
-  onArticle: (article: Article) => void = () => {},
-): Promise<LoadResult> {
+/** Loads every article below `dir`; file names in problems are relative to `cwd`. */
+export async function loadArticles(dir: string, columns: Record<string, Column>, cwd = process.cwd()): Promise<LoadResult> {
   const defaults = await readDefaults(dir);
   const files = await articleFiles(dir);
   const context = JSON.stringify([defaults, columns]);
@@ -66,11 +59,7 @@ export async function loadArticles(
     if (!hasErrors(result.problems)) parseCache.set(file, { key, parsed: result });
     return result;
   };
-  const parsed = files.map((file) => {
-    const result = parse(file);
-    if (result.article) onArticle(result.article);
-    return result;
-  });
+  const parsed = files.map(parse);
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
   const problems = [...parsed.flatMap((p) => p.problems), ...duplicateUrls(articles)];
   return { articles, problems };

@@ -65,8 +65,27 @@ function isSingleBlock(tokens: Token[]): boolean {
   return closeAt === tokens.length - 1;
 }
 
+// Text in which Markdown can mean nothing but a paragraph: no character that starts inline
+// syntax or an entity (\ ` * _ [ ] < > & ~ | and the NUL markdown-it replaces), and no line
+// that opens a block (a heading, a list item, a fence, a setext underline). Most paragraphs
+// of a news archive are such plain prose; markdown-it would turn them into exactly
+// `<p>` + escaped text + `</p>`, so they skip its parser (tests/markdown.test.ts compares).
+const INLINE_SYNTAX = /[\\`*_[\]<>&~|\0]/;
+// Also refused: white space at a line's start or end (indented code, hard breaks) and CR.
+const BLOCK_START = /(?:^|\n)(?:#|[-+=]|\d{1,9}[.)]|[ \t])|[ \t](?:\n|$)|\r|^$/;
+
+export function isPlainProse(text: string): boolean {
+  return !INLINE_SYNTAX.test(text) && !BLOCK_START.test(text);
+}
+
 /** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`. */
 export function renderParagraph(paragraph: Pick<Paragraph, "text" | "lang">): string {
+  if (isPlainProse(paragraph.text)) return `<p lang="${HTML_LANG[paragraph.lang]}">${md.utils.escapeHtml(paragraph.text)}</p>\n`;
+  return renderWithMarkdownIt(paragraph);
+}
+
+/** The same, always through markdown-it. */
+export function renderWithMarkdownIt(paragraph: Pick<Paragraph, "text" | "lang">): string {
   const lang = HTML_LANG[paragraph.lang];
   const tokens = md.parse(paragraph.text, {});
   const figure = figureOf(tokens);

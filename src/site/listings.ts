@@ -25,6 +25,8 @@ export interface Section {
 
 export interface ColumnPage {
   column: string;
+  /** "Zhengzhou Release 郑州发布 · 2": the page's <title>. */
+  title: string;
   url: string;
   number: number;
   count: number;
@@ -64,8 +66,10 @@ function byColumn(sorted: readonly Article[], site: SiteConfig): Map<string, Art
 export function columnPages(sorted: readonly Article[], site: SiteConfig): ColumnPage[] {
   return [...byColumn(sorted, site)].flatMap(([column, articles]) => {
     const count = Math.max(1, Math.ceil(articles.length / site.pageSize));
+    const name = site.columns[column]!;
     return Array.from({ length: count }, (_, i) => ({
       column,
+      title: `${name.en} ${name.zh}${i > 0 ? ` · ${i + 1}` : ""}`,
       url: columnUrl(column, i + 1),
       number: i + 1,
       count,

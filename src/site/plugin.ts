@@ -5,17 +5,18 @@
 // page what they make of it (addArticleExtension).
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import nunjucks from "nunjucks";
 import type { BuildOptions } from "../config/build-options.ts";
 import { HTML_LANG, OG_LOCALE } from "../config/languages.ts";
 import site from "../config/site.ts";
 import ui from "../config/ui.ts";
-import { beijingDay, beijingDisplay, beijingIso } from "../model/dates.ts";
+import { beijingDay, beijingIso } from "../model/dates.ts";
 import { htmlLangOf } from "../model/lang.ts";
+import { bilingualHtml, type Bilingual } from "./bilingual.ts";
 import { jsonForScript } from "./json-script.ts";
-import type { ColumnPage } from "./listings.ts";
+import type { ColumnPage, Teaser } from "./listings.ts";
 import { loadPublication, type ArticlePage, type Publication } from "./publication.ts";
-import { describeArticle, newsArticle } from "./seo.ts";
-import { absoluteAssetUrl, absoluteUrl } from "./urls.ts";
+import { absoluteUrl } from "./urls.ts";
 
 /** What a feature makes of an article page for the templates (a QR code, pictures). */
 export type ArticleExtension = (article: ArticlePage) => ArticlePage | Promise<ArticlePage>;
@@ -55,44 +56,43 @@ export function addPage(config: UserConfig, options: BuildOptions, name: string,
 }
 
 export default function sitePlugin(config: UserConfig, options: BuildOptions): void {
-  // Tables every template and macro may read (a macro imported without context sees only
-  // globals, not page data).
+  // Tables and helpers every template may use, the teaser partial included (it is rendered
+  // on its own, with only its item: it sees globals, not page data).
   config.addNunjucksGlobal("site", site);
   config.addNunjucksGlobal("ui", ui);
   config.addNunjucksGlobal("htmlLang", HTML_LANG);
   config.addNunjucksGlobal("ogLocale", OG_LOCALE);
+  const safe = (html: string) => new nunjucks.runtime.SafeString(html);
+  config.addNunjucksGlobal("both", (pair: Bilingual, className?: string) => safe(bilingualHtml(pair, className)));
+  config.addNunjucksGlobal("t", (key: keyof typeof ui.en) => safe(bilingualHtml({ en: ui.en[key], zh: ui.zh[key] })));
+  // An article's teaser shows on its column page, in related blocks under other articles and
+  // on the home page: drawn once per build (partials/teaser.njk), then reused.
+  const teasers = new Map<string, string>();
+  config.addNunjucksGlobal("teaser", function (this: { env: nunjucks.Environment }, item: Teaser, headingLevel = 3) {
+    const key = `${headingLevel} ${item.url}`;
+    let html = teasers.get(key);
+    if (html === undefined) teasers.set(key, (html = this.env.render("partials/teaser.njk", { item, headingLevel })));
+    return safe(html);
+  });
   // Extensions are read when Eleventy asks for the data, after every plugin has registered.
   config.addGlobalData("publication", async () => extended(await loadPublication(site, options), extensions.get(config) ?? []));
 
   config.addFilter("beijingIso", beijingIso);
-  config.addFilter("beijingDisplay", beijingDisplay);
   config.addFilter("beijingDay", beijingDay);
   config.addFilter("htmlLang", htmlLangOf);
   config.addFilter("jsonForScript", jsonForScript);
   config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options));
-  config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options));
-  config.addFilter("describeArticle", describeArticle);
-  config.addFilter("newsArticleJsonLd", (article: ArticlePage) => jsonForScript(newsArticle(article, site, options)));
 
   addPage(config, options, "article", {
     pagination: { data: "publication.articles", size: 1, alias: "article", addAllPagesToCollections: false },
     permalink: (data: { article: ArticlePage }) => data.article.url,
     layout: "pages/article.njk",
-    eleventyComputed: {
-      pageTitle: (data: { article: ArticlePage }) => data.article.title.en ?? data.article.title.zh,
-      currentColumn: (data: { article: ArticlePage }) => data.article.column,
-    },
   }, { listsArticles: true });
   addPage(config, options, "home", { permalink: "/", layout: "pages/home.njk" }, { listsArticles: true });
   addPage(config, options, "column", {
     pagination: { data: "publication.columnPages", size: 1, alias: "listing" },
     permalink: (data: { listing: ColumnPage }) => data.listing.url,
     layout: "pages/column.njk",
-    eleventyComputed: {
-      pageTitle: ({ listing }: { listing: ColumnPage }) =>
-        `${site.columns[listing.column]!.en} ${site.columns[listing.column]!.zh}${listing.number > 1 ? ` · ${listing.number}` : ""}`,
-      currentColumn: (data: { listing: ColumnPage }) => data.listing.column,
-    },
   }, { listsArticles: true });
   addPage(config, options, "404", { permalink: "/404.html", layout: "pages/404.njk", pageTitle: `${ui.en.notFoundTitle} ${ui.zh.notFoundTitle}`, noindex: true });
   addPage(config, options, "robots", { permalink: "/robots.txt", layout: "pages/robots.njk", eleventyExcludeFromCollections: true });

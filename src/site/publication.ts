@@ -9,6 +9,7 @@ import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
+import { articleHead, type ArticleHead } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
 export interface ArticlePage extends Article {
@@ -17,6 +18,7 @@ export interface ArticlePage extends Article {
   related: Section[];
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
+  head: ArticleHead;
   /** Added by the QR feature: an inline SVG QR code of canonicalUrl. */
   qrSvg?: string;
   /** Added by the images feature: the lead image as a responsive <picture>. */
@@ -42,12 +44,10 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
   const related = relatedSections(sorted, site);
   return {
-    articles: sorted.map((a) => ({
-      ...a,
-      canonicalUrl: absoluteUrl(a.url, options),
-      related: related(a),
-      scheduled: isScheduled(a, options.now),
-    })),
+    articles: sorted.map((a) => {
+      const canonicalUrl = absoluteUrl(a.url, options);
+      return { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+    }),
     home: homeSections(sorted, site),
     columnPages: columnPages(sorted, site),
   };
@@ -81,16 +81,9 @@ function unchanged(articles: readonly Article[], key: string): boolean {
   return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
 }
 
-/** Loads and assembles; throws ContentError naming every file:line when any article is wrong.
- *  `onPublished` gets each article the build publishes as soon as it is read. */
-export async function loadPublication(
-  site: SiteConfig,
-  options: BuildOptions,
-  onPublished?: (article: Article) => void,
-): Promise<Publication> {
-  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), (article) => {
-    if (onPublished && isPublished(article, options)) onPublished(article);
-  });
+/** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
+export async function loadPublication(site: SiteConfig, options: BuildOptions): Promise<Publication> {
+  const loaded = await loadArticles(options.articlesDir, site.columns);
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
   if (unchanged(loaded.articles, key)) return last!.publication;

@@ -1,14 +1,14 @@
 // Where the search index is written: one Pagefind index per language, through Pagefind's Node
 // API, into <site>/pagefind/ (English, with pagefind.js) and <site>/pagefind-zh/ (Chinese).
 // The search page opens the one a query needs (assets/search-query.js). Pagefind reports
-// problems as arrays, not exceptions: every one of them fails the build here. Runs on the
+// problems as arrays, not exceptions: every one of them fails the build here. Runs on an
 // indexing worker (worker.ts), never on the thread that renders.
 
 import * as pagefind from "pagefind";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SEARCH_LANG, type Lang } from "../../config/languages.ts";
-import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
+import { SEARCH_DIRS } from "./bundles.ts";
 import type { SearchRecord } from "./records.ts";
 
 function fail(step: string, errors: readonly string[]): void {
@@ -69,44 +69,33 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly Searc
 
 /** Records sent to Pagefind at once: enough to keep it busy; all of them at once would hold
  *  every message of a large archive in memory. The index does not depend on their order. */
-export const RECORDS_IN_FLIGHT = 256;
+const RECORDS_IN_FLIGHT = 256;
 
 export interface IndexWriter {
-  /** Takes the next records; English ones go to Pagefind at once. */
+  /** Takes the next records; they go to Pagefind at once. */
   add(records: readonly SearchRecord[]): void;
-  /** Writes the English index, then the Chinese one, and stops Pagefind. */
-  finish(): Promise<IndexedCounts>;
+  /** Writes the index into its folder under `siteDir` and stops Pagefind. */
+  finish(): Promise<void>;
 }
 
-/**
- * Both indexes of a site, fed as the articles are read. English records are indexed as they
- * come; Chinese ones wait until the English index is written and dropped from the Pagefind
- * service, so that only one language's index is in Pagefind's memory at a time.
- */
-export function createIndexWriter(siteDir: string): IndexWriter {
-  const english = createIndex("en");
-  const chinese: SearchRecord[] = [];
-  const counts = { en: 0, zh: 0 };
-  let adding: Promise<void> = english.then(() => {});
+/** One language's index of a site, fed as the records come. Each language is written by a
+ *  worker of its own (worker.ts), so the two Pagefind processes work at the same time. */
+export function createIndexWriter(siteDir: string, lang: Lang): IndexWriter {
+  const index = createIndex(lang);
+  let adding: Promise<void> = index.then(() => {});
   adding.catch(() => {}); // surfaces in finish(); until then it must not count as unhandled
   return {
     add(records) {
-      const mine = records.filter((r) => r.language === SEARCH_LANG.en);
-      chinese.push(...records.filter((r) => r.language === SEARCH_LANG.zh));
-      counts.en += mine.length;
-      adding = adding.then(async () => addRecords(await english, mine));
+      for (let i = 0; i < records.length; i += RECORDS_IN_FLIGHT) {
+        const batch = records.slice(i, i + RECORDS_IN_FLIGHT);
+        adding = adding.then(async () => addRecords(await index, batch));
+      }
       adding.catch(() => {});
     },
     async finish() {
       try {
         await adding;
-        await writeIndexFiles(await english, path.join(siteDir, SEARCH_DIRS.en), "en");
-        await (await english).deleteIndex();
-        const index = await createIndex("zh");
-        for (let i = 0; i < chinese.length; i += RECORDS_IN_FLIGHT) await addRecords(index, chinese.slice(i, i + RECORDS_IN_FLIGHT));
-        await writeIndexFiles(index, path.join(siteDir, SEARCH_DIRS.zh), "zh");
-        counts.zh = chinese.length;
-        return counts;
+        await writeIndexFiles(await index, path.join(siteDir, SEARCH_DIRS[lang]), lang);
       } finally {
         await pagefind.close();
       }

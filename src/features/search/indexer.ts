@@ -1,73 +1,147 @@
-// Search indexing as the build drives it, from the main thread: articles go to a worker
-// thread (worker.ts) that makes their records and feeds Pagefind, so the thread that parses
-// and renders never waits for either. Nothing here loads Pagefind itself.
+// Search indexing as the build drives it, from the main thread. Each language is indexed by a
+// worker of its own (worker.ts, with its own Pagefind process), so the two run at once and
+// beside the rendering. A finished index is kept in the cache under a fingerprint of what it
+// was made from; a build whose searchable text is unchanged (a template or stylesheet
+// commit) reuses it instead of indexing again. Nothing here loads Pagefind itself.
 
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { LANGS, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
-import type { IndexedCounts } from "./bundles.ts";
+import { linkTree } from "../../site/output-files.ts";
+import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
 
-/** What the worker needs of an article, and no more: the message is copied between threads. */
+/** What the workers need of an article, and no more: the message is copied between threads. */
 function searchable(article: Article): SearchableArticle {
   const { url, title, kicker, column, date, credits } = article;
   return { url, title, kicker, column, date, credits, paragraphs: article.paragraphs.map(({ lang, html }) => ({ lang, html })) };
 }
 
-/** Articles per message to the worker. */
+/** What makes an index what it is besides the articles: the code that makes records and
+ *  writes them, and Pagefind's version. A change to any of them makes a new fingerprint. */
+const RECIPE = [readFileSync(new URL("./records.ts", import.meta.url)), readFileSync(new URL("./index-writer.ts", import.meta.url)), pagefindVersion()];
+
+/** The installed Pagefind's version, found as Node finds the package (its package.json is not
+ *  among the files the package exports, so it cannot be imported). */
+function pagefindVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "node_modules", "pagefind", "package.json");
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+    if (path.dirname(dir) === dir) throw new Error("Pagefind is not installed: run npm ci");
+  }
+}
+
+/** A fingerprint of everything an index is made from. */
+export function searchFingerprint(articles: readonly SearchableArticle[]): string {
+  const hash = createHash("sha256");
+  for (const part of RECIPE) hash.update(part).update("\0");
+  for (const article of articles) hash.update(JSON.stringify(article)).update("\n");
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** Articles per message to a worker. */
 const BATCH = 256;
 
-export interface SearchIndexer {
-  /** Queues a published article for the index. */
-  add(article: Article): void;
-  /** No more articles: writes the indexes. */
-  finish(): Promise<IndexedCounts>;
-  /** Stops the worker, whether or not it finished. */
+/** Writes one language's index into `siteDir` on a worker thread. */
+function indexOnWorker(lang: Lang, articles: readonly SearchableArticle[], siteDir: string, workers: Set<Worker>): Promise<void> {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { siteDir, lang } });
+  workers.add(worker);
+  const reply = new Promise<void>((resolve, reject) => {
+    worker.once("message", ({ error }: { error?: string }) => (error === undefined ? resolve() : reject(new Error(error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the ${lang} search indexing worker stopped (exit code ${code})`)));
+  });
+  for (let i = 0; i < articles.length; i += BATCH) worker.postMessage({ articles: articles.slice(i, i + BATCH) });
+  worker.postMessage({ done: true });
+  return reply.finally(() => {
+    workers.delete(worker);
+    void worker.terminate();
+  });
+}
+
+/** Cached indexes kept per language: the newest few, so switching between two branches in
+ *  one checkout reuses both. */
+const KEEP = 3;
+
+async function keepInCache(built: string, entry: string): Promise<void> {
+  const partial = `${entry}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await linkTree(built, partial);
+  await rm(entry, { recursive: true, force: true });
+  await rename(partial, entry);
+  const folder = path.dirname(entry);
+  const lang = path.basename(entry).split("-")[0];
+  const entries = (await readdir(folder)).filter((name) => name.startsWith(`${lang}-`) && !name.includes(".partial-"));
+  const byAge = await Promise.all(entries.map(async (name) => ({ name, time: (await stat(path.join(folder, name))).mtimeMs })));
+  byAge.sort((a, b) => b.time - a.time);
+  for (const old of byAge.slice(KEEP)) await rm(path.join(folder, old.name), { recursive: true, force: true });
+}
+
+/** The records an index holds, as its entry file says. */
+function pageCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+export interface IndexResult {
+  /** Records in each index. */
+  counts: IndexedCounts;
+  /** Whether the indexes came from the cache. */
+  reused: boolean;
+}
+
+export interface SearchIndexing {
+  done: Promise<IndexResult>;
+  /** Stops the workers, whether or not they finished. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts a worker that writes the search indexes into `siteDir`. Start it before the
- * articles are read and hand it each one as it is parsed: Pagefind then works while the
- * main thread still parses, and then renders.
+ * Writes the search indexes of `articles` into `siteDir`, both languages at once, each in its
+ * own worker; with a `cacheDir`, reuses the indexes of the same articles from an earlier build,
+ * and keeps these for the next one.
  */
-export function startSearchIndexer(siteDir: string): SearchIndexer {
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { siteDir } });
-  const reply = new Promise<{ counts?: IndexedCounts; error?: string }>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the search indexing worker stopped (exit code ${code})`)));
-  });
-  reply.catch(() => {}); // read by finish(); a worker stopped unused must not be an unhandled rejection
-  let batch: SearchableArticle[] = [];
-  const flush = () => {
-    if (batch.length) worker.postMessage({ articles: batch });
-    batch = [];
-  };
+export function startSearchIndexing(articles: readonly Article[], siteDir: string, cacheDir?: string): SearchIndexing {
+  const workers = new Set<Worker>();
+  const done = (async (): Promise<IndexResult> => {
+    const records = articles.map(searchable);
+    const key = cacheDir ? searchFingerprint(records) : undefined;
+    const entry = (lang: Lang) => path.join(cacheDir!, "search", `${lang}-${key}`);
+    const reused = await Promise.all(
+      LANGS.map(async (lang) => {
+        const target = path.join(siteDir, SEARCH_DIRS[lang]);
+        if (key && existsSync(entry(lang))) {
+          await linkTree(entry(lang), target);
+          return true;
+        }
+        await indexOnWorker(lang, records, siteDir, workers);
+        if (key) await keepInCache(target, entry(lang));
+        return false;
+      }),
+    );
+    const counts = Object.fromEntries(LANGS.map((lang) => [lang, pageCount(path.join(siteDir, SEARCH_DIRS[lang]))])) as IndexedCounts;
+    return { counts, reused: reused.every(Boolean) };
+  })();
+  done.catch(() => {}); // the caller reads it; a build stopped early must not leave an unhandled rejection
   return {
-    add(article) {
-      batch.push(searchable(article));
-      if (batch.length >= BATCH) flush();
-    },
-    async finish() {
-      flush();
-      worker.postMessage({ done: true });
-      const { counts, error } = await reply;
-      if (error !== undefined) throw new Error(error);
-      return counts!;
-    },
+    done,
     async stop() {
-      await worker.terminate();
+      await Promise.all([...workers].map((w) => w.terminate()));
     },
   };
 }
 
-/** Writes the search indexes of `articles` into `siteDir`, on a worker thread. */
-export async function indexArticles(articles: readonly Article[], siteDir: string): Promise<IndexedCounts> {
-  const indexer = startSearchIndexer(siteDir);
+/** Writes the search indexes of `articles` into `siteDir` and answers their record counts. */
+export async function indexArticles(articles: readonly Article[], siteDir: string, cacheDir?: string): Promise<IndexedCounts> {
+  const indexing = startSearchIndexing(articles, siteDir, cacheDir);
   try {
-    for (const article of articles) indexer.add(article);
-    return await indexer.finish();
+    return (await indexing.done).counts;
   } finally {
-    await indexer.stop();
+    await indexing.stop();
   }
 }

@@ -12,7 +12,7 @@
 // page ranks by relevance, and a sort is a cost every first query pays per article.
 
 import { pinyin } from "pinyin-pro";
-import { SEARCH_LANG, type Lang } from "../../config/languages.ts";
+import { LANGS, SEARCH_LANG, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
 import { beijingDay } from "../../model/dates.ts";
 import { plainText } from "../../model/html-text.ts";
@@ -54,7 +54,8 @@ export function latinRuns(text: string): string[] {
   return (text.match(LATIN_RUN) ?? []).filter((run) => LATIN.test(run));
 }
 
-export function searchRecords(article: SearchableArticle): SearchRecord[] {
+/** An article's record in one language's index, or none when it has no text there. */
+export function searchRecord(article: SearchableArticle, lang: Lang): SearchRecord | undefined {
   const meta = {
     // Each headline with its language known, so the page marks it with the right lang.
     ...(article.title.en ? { title_en: article.title.en } : {}),
@@ -65,20 +66,25 @@ export function searchRecords(article: SearchableArticle): SearchRecord[] {
     // what changed.
     column_key: article.column,
     date: beijingDay(article.date),
+    // Which language a hit matched in, to show that excerpt.
+    lang,
   };
-  const textIn = (lang: Lang) =>
-    article.paragraphs.filter((p) => p.lang === lang).map((p) => plainText(p.html));
+  const textIn = (language: Lang) =>
+    article.paragraphs.filter((p) => p.lang === language).map((p) => plainText(p.html));
 
   // Each record also takes the other script's runs from the other language's text, so a
   // query in one script finds all of an article from one index (assets/search-query.js).
   const present = (texts: (string | undefined)[]) => texts.filter((t): t is string => Boolean(t));
   const englishText = present([article.title.en, article.kicker, ...textIn("en")]);
   const chineseText = present([article.title.zh, ...textIn("zh"), article.credits]);
-  const english = [...englishText, ...chineseText.flatMap(latinRuns), pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)];
-  const chinese = [...chineseText, ...englishText.flatMap(hanRuns)];
-  // meta.lang tells the browser which language a hit matched in, to show that excerpt.
-  return [
-    { url: article.url, meta: { ...meta, lang: "en" }, language: SEARCH_LANG.en, content: english.filter(Boolean).join("\n") },
-    { url: article.url, meta: { ...meta, lang: "zh" }, language: SEARCH_LANG.zh, content: chinese.filter(Boolean).join("\n") },
-  ].filter((r) => r.content.trim() !== "");
+  const content =
+    lang === "en"
+      ? [...englishText, ...chineseText.flatMap(latinRuns), pinyinOf(`${article.title.zh ?? ""} ${article.kicker ?? ""}`)]
+      : [...chineseText, ...englishText.flatMap(hanRuns)];
+  const text = content.filter(Boolean).join("\n");
+  return text.trim() === "" ? undefined : { url: article.url, meta, language: SEARCH_LANG[lang], content: text };
+}
+
+export function searchRecords(article: SearchableArticle): SearchRecord[] {
+  return LANGS.flatMap((lang) => searchRecord(article, lang) ?? []);
 }
