@@ -40,6 +40,16 @@ describe("pairing", () => {
     expect(shape("{zh} CBD 2021 GDP\n\nCBD")).toEqual(["zh", "en"]);
     expect(shape("{en} 郑州\n\n{zh} Zhengzhou")).toEqual(["en+zh"]);
   });
+  it("never pairs a caption with body text, either way round", () => {
+    expect(shape("A lone English paragraph.\n\n{caption} ▲ 市民在公园赏灯。\n\n第二段的中文。")).toEqual(["en", "zh", "zh"]);
+    expect(shape("{caption} ▲ Visitors at the lantern fair.\n\n灯会现场的中文正文。")).toEqual(["en", "zh"]);
+  });
+  it("pairs an English caption with the Chinese caption after it, unless told {solo}", () => {
+    expect(shape("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼")).toEqual(["en+zh"]);
+    expect(shape("{caption} Photo by Owen Carter\n\n{caption solo} 记者 胡嘉文 摄影")).toEqual(["en", "zh"]);
+    const [block] = pairParagraphs(readParagraphs("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼").paragraphs);
+    expect(block).toMatchObject({ kind: "pair", en: { caption: true }, zh: { caption: true } });
+  });
   it("reports an unknown directive at its line", () => {
     const { problems } = readParagraphs("One.\n\n{sollo} Two.", 10);
     expect(problems).toEqual([{ line: 12, col: 1, message: expect.stringContaining('"{sollo}"') }]);
