@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs } from "../src/model/paragraphs.ts";
-import { seedFiles, seedParagraphs } from "./helpers/seeds.ts";
+import { expectedImports } from "./helpers/channel-fixtures.ts";
 
 const shape = (body: string) =>
   pairParagraphs(readParagraphs(body).paragraphs).map((b) =>
@@ -69,26 +68,20 @@ describe("splitting", () => {
   });
 });
 
-describe("the channel's real articles", () => {
-  const [bloodDonorDay, stemCells] = seedFiles();
-  it("pairs the World Blood Donor Day article as the channel shows it", () => {
-    const paragraphs = seedParagraphs(bloodDonorDay!);
-    expect(paragraphs).toHaveLength(6);
-    expect(shape(paragraphs.join("\n\n"))).toEqual(["en+zh", "en", "en", "en+zh"]);
+describe("the channel's two page layouts, as the fixtures reproduce them", () => {
+  // A body written as an editor would (blank lines between paragraphs) must pair as the
+  // channel shows it: pairs where a translation follows, English alone where none does.
+  const bodyOf = (file: string) => {
+    const blocks = expectedImports[file]!.blocks.filter((b) => !("caption" in b)) as Array<{ en?: string; zh?: string }>;
+    return { body: blocks.flatMap((b) => [b.en, b.zh].filter((t) => t !== undefined)).join("\n\n"), blocks };
+  };
+  it("pairs the paired layout, with lone English paragraphs between the pairs", () => {
+    const { body, blocks } = bodyOf("seed-layout-paired.txt");
+    expect(shape(body)).toEqual(["en+zh", "en", "en", "en+zh", "en+zh"]);
+    expect(shape(body)).toEqual(blocks.map((b) => (b.en && b.zh ? "en+zh" : b.en ? "en" : "zh")));
   });
-  it("keeps every paragraph of the English-only stem cell article on its own", () => {
-    const paragraphs = seedParagraphs(stemCells!);
-    expect(shape(paragraphs.join("\n\n"))).toEqual(Array(6).fill("en"));
-  });
-  it("sample articles hold the seeds' paragraphs, in order, word for word", () => {
-    const samples = [
-      "articles/2018-06-15-world-blood-donor-day.md",
-      "articles/2021-01-05-stem-cell-donation.md",
-    ];
-    samples.forEach((sample, i) => {
-      const body = readFileSync(sample, "utf8").split(/^---$/m)[2]!;
-      const texts = readParagraphs(body).paragraphs.map((p) => p.text);
-      expect(texts).toEqual(seedParagraphs(seedFiles()[i]!));
-    });
+  it("keeps every paragraph of the English-only layout on its own", () => {
+    const { body } = bodyOf("seed-layout-english-only.txt");
+    expect(shape(body)).toEqual(Array(6).fill("en"));
   });
 });
