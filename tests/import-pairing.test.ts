@@ -7,8 +7,10 @@ import { readFileSync } from "node:fs";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
 import { pairParagraphs, readParagraphs } from "../src/model/paragraphs.ts";
-import { alignRun } from "../src/editor/import/align.ts";
+import { alignRun, type ImportedBlock } from "../src/editor/import/align.ts";
+import { importedArticleText } from "../src/editor/import/article-file.ts";
 import { parseChannelDump } from "../src/editor/import/channel-dump.ts";
 import { translationEvidence, translationScore } from "../src/editor/import/likelihood.ts";
 import { chineseNumbers, englishNumbers } from "../src/editor/import/numbers.ts";
@@ -31,6 +33,7 @@ describe("numbers a translation keeps", () => {
     ["周二晚上8点", [[8], [1002]]],
     ["四十多年,一百二十万元", [[40], [1.2e6]]],
     ["10月16日", [[10], [16]]],
+    ["全角数字２０２１年", [[2021]]],
   ])("reads %s in Chinese", (text, mentions) => {
     expect(chineseNumbers(text)).toEqual(mentions);
   });
@@ -146,6 +149,17 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
     return { dump, truth };
   }
 
+  /** The blocks as the model reads them back from the article file written for them. */
+  function readBack(blocks: ImportedBlock[]): string[] {
+    const text = importedArticleText({ title: { zh: "样稿" }, blocks, warnings: [] }, "news", new Date(0));
+    const { article } = parseArticle(text, "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
+    return article!.blocks.map((b) => (b.kind === "pair" ? `${b.en.caption ? "caption " : ""}pair` : `${b.paragraph.caption ? "caption " : ""}${b.paragraph.lang}`));
+  }
+  const shapeOf = (blocks: ImportedBlock[]) =>
+    blocks.flatMap((b) =>
+      b.kind === "pair" ? ["pair"] : b.kind === "single" ? [b.lang ?? "en"] : b.en && b.zh ? ["caption pair"] : [`caption ${b.en ? "en" : "zh"}`],
+    );
+
   it("comes back with each language whole and in order, no caption paired, nearly every pair found", () => {
     let pairs = 0;
     let found = 0;
@@ -154,6 +168,7 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
       for (const article of articles) {
         const { dump, truth } = cutUp(article);
         const blocks = parseChannelDump(dump, { kickers: site.kickers, relatedHeaders: HEADERS }).blocks;
+        expect(readBack(blocks)).toEqual(shapeOf(blocks));
         for (const lang of ["en", "zh"] as const) {
           const source = truth.flatMap((b) => (b[lang] ? [b[lang]!] : []));
           const body = blocks.flatMap((b) => (b.kind === "pair" ? b[lang] : b.kind === "single" && b.lang === lang ? [b.text] : []));

@@ -56,6 +56,7 @@ describe("the source and timestamp line", () => {
     ["Zhengzhou Daily 2020-01-02 08:00", "Zhengzhou Daily", "2020-01-02T08:00:00+08:00"],
     ["来源：郑州晚报 2020/1/2", "郑州晚报", "2020-01-02T00:00:00+08:00"],
     ["2020年1月2日 08:00", undefined, "2020-01-02T08:00:00+08:00"],
+    ["来源：郑州日报 发布时间：2020-01-02 08:00", "郑州日报", "2020-01-02T08:00:00+08:00"],
   ])("reads %s", (line, source, iso) => {
     const stamp = readTimestamp(line)!;
     expect(stamp.source).toBe(source);
@@ -86,6 +87,15 @@ describe("the page around the body", () => {
     },
   );
 
+  it("takes a line between headline and timestamp in the headline's other language for its title", () => {
+    const dump = (between: string) => parseChannelDump(`Night Buses Return\n${between}\n郑州之窗2020-01-02 08:00\nText.`, { kickers: [], relatedHeaders: HEADERS });
+    expect(dump("夜班公交恢复运营").title).toEqual({ en: "Night Buses Return", zh: "夜班公交恢复运营" });
+    // A sentence there is text, and stays in the body.
+    const sentence = dump("记者从市公交集团获悉,六条夜班线路恢复运营。");
+    expect(sentence.title).toEqual({ en: "Night Buses Return" });
+    expect(sentence.blocks[0]).toEqual({ kind: "single", lang: "zh", text: "记者从市公交集团获悉,六条夜班线路恢复运营。" });
+  });
+
   it("reads a page with no timestamp as headline and body", () => {
     const page = parts("标题\nFirst.\n第一。");
     expect(page.headline?.text).toBe("标题");
@@ -110,6 +120,9 @@ describe("caption and credit lines", () => {
     ["(Photo: Zhou Lin)", "photo-credit"],
     ["图/记者 王小明", "photo-credit"],
     ["(记者 王小明 通讯员 李方/文)", "credits"],
+    ["【责任编辑：李方】", "credits"],
+    ["责任编辑：李方", "credits"],
+    ["Translated by Zhou Lin", "credits"],
     ["[图片]", "placeholder"],
   ])("%s is a %s line", (line, role) => {
     expect(lineRole(line)).toBe(role);

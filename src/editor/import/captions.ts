@@ -8,12 +8,14 @@ export type LineRole =
   | "caption"
   /** Who took or gave a photo: "记者 … 摄影", "…/摄影", "…供图", "Photo/ …", "Photo by …". */
   | "photo-credit"
-  /** The article's credit line, in parentheses: "(记者 …/文 记者 …/图)". */
+  /** The article's credit line: "(记者 …/文 记者 …/图)", "责任编辑:王林". */
   | "credits"
   /** Where a photo stood in the page: "[图片]". */
   | "placeholder";
 
-const CREDITS = /^[（(]\s*(?:记者|通讯员|编辑|责编|责任编辑|来源|文|图|摄影|摄|译|翻译|reporter|editor|translat\w*|by\b)[^)）]*[)）]$/i;
+const CREDITS = /^[（(【[]\s*(?:记者|通讯员|编辑|责编|责任编辑|来源|文|图|摄影|摄|译|翻译|reporter|editor|translat\w*|by\b)[^)）】\]]*[)）】\]]$/i;
+/** The same without brackets, as a label and a name: "责任编辑:王林", "Translated by Li Hua". */
+const CREDIT_LABEL = /^(?:记者|通讯员|编辑|责编|责任编辑|审核|校对|来源|翻译|译者|reporter|editor|translator|source)\s*[:：]|^translated by\b/i;
 const PLACEHOLDER = /^[[【(（]?\s*(?:图片|图|视频|photo|image|picture|video)\s*[\]】)）]?$/i;
 
 const CAPTION_MARK = /^[▲△↑▼▽◆]/;
@@ -29,8 +31,8 @@ const SENTENCE_END = /[。！？.!?]$/;
 
 /** The role of a body line by its form alone; null for body text. */
 export function lineRole(text: string): LineRole | null {
-  if (CREDITS.test(text)) return "credits";
   if (PLACEHOLDER.test(text)) return "placeholder";
+  if (CREDITS.test(text) || (text.length <= SHORT && CREDIT_LABEL.test(text))) return "credits";
   if (CAPTION_MARK.test(text) || CAPTION_START.test(text) || CAPTION_WITH_CREDIT.test(text)) return "caption";
   if (PHOTO_CREDIT_START.test(text)) return "photo-credit";
   if (text.length <= SHORT && !SENTENCE_END.test(text) && PHOTO_CREDIT_END.test(text)) return "photo-credit";

@@ -65,6 +65,16 @@ export interface DumpContext {
 const BILINGUAL_LINE_MIN_SCORE = -3;
 /** Longer than any headline: the dump's first line is then text, and the headline missing. */
 const HEADLINE_MAX = 150;
+const SENTENCE_END = /[。！？.!?]$/;
+
+/** A line under the headline, above the timestamp, in the language the headline lacks and
+ *  shaped like a headline, is the headline's other language ("English title" / "中文标题"). */
+function otherTitle(title: ImportedArticle["title"], lines: readonly DumpLine[]): ImportedArticle["title"] | undefined {
+  const [line] = lines;
+  if (lines.length !== 1 || line!.text.length > HEADLINE_MAX || SENTENCE_END.test(line!.text)) return undefined;
+  const lang = detectLanguage(line!.text);
+  return lang && !title[lang] ? { ...title, [lang]: line!.text } : undefined;
+}
 
 /** A caption's text under its language; a bilingual caption line keeps both halves. */
 function caption(line: DumpLine, describes: boolean): BodyItem {
@@ -136,8 +146,10 @@ export function parseChannelDump(text: string, context: DumpContext): ImportedAr
     warnings.push({ kind: "headline looks like a paragraph", message: `the headline is ${headlineText.length} characters long: is the dump's headline missing?` });
   }
 
+  const title = otherTitle(headline.title, parts.belowHeadline);
   const date = dateOf(parts.timestamp?.date, context, warnings);
-  const { items, credits } = bodyItems(parts.body, warnings);
+  // Anything else between headline and timestamp is text: kept, whatever it is.
+  const { items, credits } = bodyItems([...(title ? [] : parts.belowHeadline), ...parts.body], warnings);
   const together = blankLineSeparated(parts.body);
   const { blocks, unsure } = alignBody(items, (a, b) => together && a.group === b.group);
   for (const u of unsure) {
@@ -148,7 +160,7 @@ export function parseChannelDump(text: string, context: DumpContext): ImportedAr
   }
 
   return {
-    title: headline.title,
+    title: title ?? headline.title,
     kicker: headline.kicker,
     source: parts.timestamp?.source,
     date,

@@ -30,7 +30,8 @@ const CHINESE_NUMERAL = /[〇零一二两三四五六七八九十百千万亿]+/
 const plain = (digits: string) => Number(digits.replaceAll(",", ""));
 
 /** Numbers in English text: digits (with "million" and the like), number words, month names. */
-export function englishNumbers(text: string): NumberMention[] {
+export function englishNumbers(input: string): NumberMention[] {
+  const text = input.normalize("NFKC");
   const mentions: NumberMention[] = [];
   for (const match of text.matchAll(new RegExp(`${DIGITS.source}(\\s*(?:million|billion|thousand)\\b|\\s*(?:[ap]\\.m\\.|[ap]m\\b))?`, "gi"))) {
     const value = plain(match[0].match(DIGITS)![0]);
@@ -80,7 +81,9 @@ function numberWords(text: string): NumberMention[] {
 }
 
 /** Numbers in Chinese text: digits (with 万 and 亿), Chinese numerals, 三成 as 30 per cent. */
-export function chineseNumbers(text: string): NumberMention[] {
+export function chineseNumbers(input: string): NumberMention[] {
+  // Full-width digits (２０２１) are the same numbers.
+  const text = input.normalize("NFKC");
   const mentions: NumberMention[] = [];
   for (const match of text.matchAll(new RegExp(`${DIGITS.source}\\s*([万亿千])?`, "g"))) {
     const value = plain(match[0].match(DIGITS)![0]);

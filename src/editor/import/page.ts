@@ -13,6 +13,8 @@ export interface Timestamp {
 
 export interface PageParts {
   headline?: DumpLine;
+  /** Lines between the headline and the timestamp: a headline's other language, or text. */
+  belowHeadline: DumpLine[];
   timestamp?: Timestamp;
   body: DumpLine[];
   /** The related blocks, kept only to learn the kickers the channel uses. */
@@ -29,6 +31,7 @@ const TIMESTAMP_REACH = 3;
 const TIMESTAMP =
   /^(.{0,40}?)[\s:：|丨]*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/u;
 const SOURCE_LABEL = /^(?:来源|source|发布时间|时间|date|发布)\s*[:：]?\s*/i;
+const DATE_LABEL = /(?:\s*(?:发布时间|时间|日期|date|time))?[\s:：|丨·•-]*$/i;
 /** A source is a name (郑州之窗, Zhengzhou Daily), not the end of a sentence. */
 const SOURCE_NAME = /^[\p{Script=Han}A-Za-z0-9 ·&.'’-]{0,30}$/u;
 
@@ -38,7 +41,7 @@ const pad = (n: string | undefined) => (n ?? "0").padStart(2, "0");
 export function readTimestamp(text: string): Timestamp | undefined {
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
-  const source = m[1]!.replace(SOURCE_LABEL, "").replace(/[\s:：|丨·•-]+$/, "");
+  const source = m[1]!.replace(SOURCE_LABEL, "").replace(DATE_LABEL, "");
   if (!SOURCE_NAME.test(source) || source.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length > 3) return undefined;
   const date = parseBeijingDate(`${m[2]}-${pad(m[3])}-${pad(m[4])} ${pad(m[5])}:${pad(m[6])}:${pad(m[7])}`);
   return date instanceof Date ? { source: source || undefined, date } : undefined;
@@ -53,7 +56,7 @@ function relatedHeader(names: readonly string[]): RegExp {
 export function pageParts(lines: readonly DumpLine[], relatedHeaders: readonly string[]): PageParts {
   const content = lines.filter((l) => !QR_LINE.test(l.text));
   const start = content.findIndex((l) => !CLOSE_BUTTON.test(l.text) && !NO_WORDS.test(l.text));
-  if (start < 0) return { body: [], related: [] };
+  if (start < 0) return { belowHeadline: [], body: [], related: [] };
   const headline = content[start]!;
   const rest = content.slice(start + 1);
 
@@ -63,12 +66,12 @@ export function pageParts(lines: readonly DumpLine[], relatedHeaders: readonly s
   const related = end < 0 ? [] : rest.slice(end);
 
   const stampAt = page.slice(0, TIMESTAMP_REACH).findIndex((l) => readTimestamp(l.text));
-  if (stampAt < 0) return { headline, body: page, related };
-  // Lines between the headline and the timestamp are kept as body: they are text, whatever they are.
+  if (stampAt < 0) return { headline, belowHeadline: [], body: page, related };
   return {
     headline,
+    belowHeadline: page.slice(0, stampAt),
     timestamp: readTimestamp(page[stampAt]!.text),
-    body: [...page.slice(0, stampAt), ...page.slice(stampAt + 1)],
+    body: page.slice(stampAt + 1),
     related,
   };
 }
