@@ -38,7 +38,7 @@ describe("importing the channel dump fixtures", () => {
 
   it("imports every dump and ends with a summary that names the draft still needing a date", () => {
     expect(written(stdout).size).toBe(channelDumps().length);
-    expect(stdout).toMatch(/^ {2}imported +21$/m);
+    expect(stdout).toMatch(new RegExp(`^ {2}imported +${channelDumps().length}$`, "m"));
     expect(stdout).toMatch(/^ {4}of which drafts that need a date +1$/m);
     expect(stdout).toMatch(/^ {2}failed +0$/m);
     expect(stdout).toMatch(/^Warnings by kind:\n(?: {2}.*\n)*? {2}pairing unsure +\d+$/m);
@@ -47,7 +47,7 @@ describe("importing the channel dump fixtures", () => {
 
   it("writes articles that npm run check passes", async () => {
     const check = await tsx("scripts/check.ts", dir);
-    expect(check.stdout).toContain("Checked 21 articles");
+    expect(check.stdout).toContain(`Checked ${channelDumps().length} articles`);
     expect(check.stdout).toContain("0 errors");
   });
 
