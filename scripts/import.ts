@@ -17,7 +17,7 @@ import { decodeUtf8, invalidUtf8Message } from "../src/model/utf8.ts";
 import { articleBaseName } from "../src/editor/scaffold.ts";
 import { importedArticleText } from "../src/editor/import/article-file.ts";
 import { parseChannelDump, type DumpContext } from "../src/editor/import/channel-dump.ts";
-import { claimFileName, type Claim } from "../src/editor/import/file-names.ts";
+import { claimFileName, newClaims } from "../src/editor/import/file-names.ts";
 import { checkWarningKind, pageLines, summaryLines, type PageResult } from "../src/editor/import/report.ts";
 
 const { values, positionals } = parseArgs({
@@ -62,7 +62,7 @@ const context: DumpContext = {
   relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]),
   date,
 };
-const claimed = new Map<string, Claim>();
+const claims = newClaims();
 
 async function importDump(input: string): Promise<PageResult> {
   const page = { input, needsDate: false, blocks: [], warnings: [] };
@@ -73,17 +73,16 @@ async function importDump(input: string): Promise<PageResult> {
   }
   const imported = parseChannelDump(decoded.text, { ...context, fileName: path.basename(input) });
   const text = importedArticleText(imported, values.column, now);
-  const claim = claimFileName(articleBaseName(imported.title, imported.date ?? now), { text, input }, claimed);
+  const base = articleBaseName(imported.title, imported.date ?? now);
+
+  // Never write an article the build would refuse. (A suffix the name may get changes nothing
+  // the check looks at.)
+  const { problems } = parseArticle(text, path.join(out, `${base}.md`), { columns: site.columns, defaults });
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) return { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") };
+  const claim = claimFileName(base, text, input, claims);
   if ("sameAs" in claim) return { ...page, status: "duplicate", reason: claim.sameAs };
   const file = path.join(out, claim.name);
-
-  // Never write an article the build would refuse.
-  const { problems } = parseArticle(text, file, { columns: site.columns, defaults });
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) {
-    claimed.delete(claim.name);
-    return { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") };
-  }
   const result: PageResult = {
     input,
     file,

@@ -8,6 +8,7 @@ import { isSentencePair, splitBilingual } from "../src/editor/import/bilingual-l
 import { lineRole, repeatedLines } from "../src/editor/import/captions.ts";
 import { parseChannelDump } from "../src/editor/import/channel-dump.ts";
 import { dateFromFileName } from "../src/editor/import/file-date.ts";
+import { claimFileName, newClaims } from "../src/editor/import/file-names.ts";
 import { splitHeadline } from "../src/editor/import/headline.ts";
 import { dumpLines } from "../src/editor/import/lines.ts";
 import { pageParts, readTimestamp, relatedKickers } from "../src/editor/import/page.ts";
@@ -189,5 +190,15 @@ describe("a date for a dump without a timestamp", () => {
     const a = parseChannelDump("Title\n郑州之窗2021-10-18 14:22\nText.", { kickers: [], relatedHeaders: HEADERS, fileName: "page-20211016.txt" });
     expect(beijingIso(a.date!)).toBe("2021-10-18T14:22:00+08:00");
     expect(a.warnings.map((w) => w.kind)).toEqual(["timestamp and file name differ"]);
+  });
+});
+
+describe("a file for each page", () => {
+  it("numbers pages that share date and headline, skips a name another headline took, and knows a page seen before", () => {
+    const claims = newClaims();
+    expect(claimFileName("2021-01-05-snow", "page one", "a.txt", claims)).toEqual({ name: "2021-01-05-snow.md" });
+    expect(claimFileName("2021-01-05-snow-2", "a headline ending in 2", "b.txt", claims)).toEqual({ name: "2021-01-05-snow-2.md" });
+    expect(claimFileName("2021-01-05-snow", "page two", "c.txt", claims)).toEqual({ name: "2021-01-05-snow-3.md" });
+    expect(claimFileName("2021-01-05-snow", "page one", "d.txt", claims)).toEqual({ sameAs: "a.txt" });
   });
 });

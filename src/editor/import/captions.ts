@@ -21,7 +21,8 @@ const PLACEHOLDER = /^[[【(（]?\s*(?:图片|图|视频|photo|image|picture|vid
 const CAPTION_MARK = /^[▲△↑▼▽◆]/;
 const CAPTION_START = /^(?:图为|上图|下图|左图|右图)|^(?:the\s+)?(?:photo|picture|image)\s+(?:shows|taken)\b|^pictured\b/i;
 // A caption that ends with its credit: "市民在公园赏花。(记者 张三 摄)", "… (Photo by Ma Jian)".
-const CAPTION_WITH_CREDIT = /\S.*[(（][^()（）]{0,40}(?:摄影?|供图|[/／]\s*图|photo\b[^()（）]*|photograph\w*[^()（）]*)[)）]$/i;
+// Only the end is matched (a leading .* would try every start); text must stand before it.
+const ENDS_WITH_PHOTO_CREDIT = /[(（][^()（）]{0,40}(?:摄影?|供图|[/／]\s*图|photo\b[^()（）]*|photograph\w*[^()（）]*)[)）]$/i;
 
 const PHOTO_CREDIT_START = /^[(（[]?\s*(?:photos?|pictures?|images?|photograph(?:ed|er)?)\s*(?:by\b|[/:：]|courtesy\b|provided\b|credit\b)|^(?:图|摄影|图片|图源|图片来源)\s*[/／:：]/i;
 const PHOTO_CREDIT_END = /(?:摄影?|供图|配图|制图|翻拍|[/／]\s*图)$/;
@@ -33,7 +34,7 @@ const SENTENCE_END = /[。！？.!?]$/;
 export function lineRole(text: string): LineRole | null {
   if (PLACEHOLDER.test(text)) return "placeholder";
   if (CREDITS.test(text) || (text.length <= SHORT && CREDIT_LABEL.test(text))) return "credits";
-  if (CAPTION_MARK.test(text) || CAPTION_START.test(text) || CAPTION_WITH_CREDIT.test(text)) return "caption";
+  if (CAPTION_MARK.test(text) || CAPTION_START.test(text) || (ENDS_WITH_PHOTO_CREDIT.exec(text)?.index ?? 0) > 0) return "caption";
   if (PHOTO_CREDIT_START.test(text)) return "photo-credit";
   if (text.length <= SHORT && !SENTENCE_END.test(text) && PHOTO_CREDIT_END.test(text)) return "photo-credit";
   return null;
