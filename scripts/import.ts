@@ -3,22 +3,18 @@
 // for long runs, a summary table at the end. Never overwrites an article without --force;
 // --dry-run writes nothing and reports the same; exit 1 if any page was not imported.
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import site from "../src/config/site.ts";
 import { articlesDirFrom } from "../src/config/build-options.ts";
-import { parseArticle } from "../src/model/article.ts";
 import { parseBeijingDate } from "../src/model/dates.ts";
 import { readDefaults } from "../src/model/load-articles.ts";
-import { decodeUtf8, invalidUtf8Message } from "../src/model/utf8.ts";
-import { articleBaseName } from "../src/editor/scaffold.ts";
-import { importedArticleText } from "../src/editor/import/article-file.ts";
-import { parseChannelDump, type DumpContext } from "../src/editor/import/channel-dump.ts";
-import { claimFileName, newClaims } from "../src/editor/import/file-names.ts";
-import { checkWarningKind, pageLines, summaryLines, type PageResult } from "../src/editor/import/report.ts";
+import { newClaims } from "../src/editor/import/file-names.ts";
+import { importPage, type ImportRun } from "../src/editor/import/import-page.ts";
+import { pageLines, summaryLines, type PageResult } from "../src/editor/import/report.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,61 +49,26 @@ async function inputs(args: string[]): Promise<string[]> {
   return files;
 }
 
-const out = values.out;
 const dryRun = values["dry-run"];
-const defaults = await readDefaults(out);
-const now = new Date();
-const context: DumpContext = {
-  kickers: site.kickers,
-  relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]),
-  date,
+const run: ImportRun = {
+  dump: { kickers: site.kickers, relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]), date },
+  column: values.column,
+  columns: site.columns,
+  defaults: await readDefaults(values.out),
+  out: values.out,
+  now: new Date(),
+  force: values.force,
+  claims: newClaims(),
+  existing: (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined),
 };
-const claims = newClaims();
-
-async function importDump(input: string): Promise<PageResult> {
-  const page = { input, needsDate: false, blocks: [], warnings: [] };
-  const decoded = decodeUtf8(await readFile(input));
-  if ("invalid" in decoded) {
-    const { line, col } = decoded.invalid;
-    return { ...page, status: "failed", reason: `${invalidUtf8Message(decoded.invalid)} (line ${line}, column ${col})` };
-  }
-  const imported = parseChannelDump(decoded.text, { ...context, fileName: path.basename(input) });
-  const text = importedArticleText(imported, values.column, now);
-  const base = articleBaseName(imported.title, imported.date ?? now);
-
-  // Never write an article the build would refuse. (A suffix the name may get changes nothing
-  // the check looks at.)
-  const { problems } = parseArticle(text, path.join(out, `${base}.md`), { columns: site.columns, defaults });
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) return { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") };
-  const claim = claimFileName(base, text, input, claims);
-  if ("sameAs" in claim) return { ...page, status: "duplicate", reason: claim.sameAs };
-  const file = path.join(out, claim.name);
-  const result: PageResult = {
-    input,
-    file,
-    status: "imported",
-    needsDate: imported.date === undefined,
-    blocks: imported.blocks,
-    warnings: [
-      ...imported.warnings,
-      ...problems.map((p) => ({ kind: checkWarningKind(p.message), message: `line ${p.line} of the article: ${p.message}` })),
-    ],
-  };
-  if (existsSync(file)) {
-    if ((await readFile(file, "utf8")) === text) return { ...result, status: "unchanged" };
-    if (!values.force) return { ...result, status: "failed", reason: `${file} exists (use --force to overwrite)` };
-  }
-  if (!dryRun) await writeFile(file, text);
-  return result;
-}
 
 const files = await inputs(positionals);
 const started = performance.now();
 let reported = started;
 const results: PageResult[] = [];
 for (const input of files) {
-  const result = await importDump(input);
+  const { result, write } = importPage(input, path.basename(input), await readFile(input), run);
+  if (write && !dryRun) await writeFile(write.file, write.text);
   results.push(result);
   for (const line of pageLines(result)) console.log(line);
   // A line a second on stderr, so a long run shows it is moving without burying stdout.

@@ -171,6 +171,7 @@ export function alignBody(
       continue;
     }
     const texts = run as Text[];
+    // A paragraph whose script says nothing stands in a run of its own, on the English side.
     const { links, margin } = alignRun(texts.filter((t) => t.lang !== "zh"), texts.filter((t) => t.lang === "zh"), sameParagraph);
     if (margin < UNSURE_MARGIN) {
       unsure.push({

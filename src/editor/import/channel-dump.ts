@@ -14,7 +14,7 @@
 import { beijingDay } from "../../model/dates.ts";
 import { detectLanguage } from "../../model/paragraphs.ts";
 import { alignBody, type BodyItem, type ImportedBlock } from "./align.ts";
-import { isSentencePair, splitBilingual } from "./bilingual-line.ts";
+import { isSentencePair, splitBilingual, type BilingualLine } from "./bilingual-line.ts";
 import { lineRole, repeatedLines } from "./captions.ts";
 import { dateFromFileName } from "./file-date.ts";
 import { splitHeadline } from "./headline.ts";
@@ -76,11 +76,16 @@ function otherTitle(title: ImportedArticle["title"], lines: readonly DumpLine[])
   return lang && !title[lang] ? { ...title, [lang]: line!.text } : undefined;
 }
 
+/** English and its Chinese on one line, when the halves look like a translation. */
+function translatedLine(text: string): BilingualLine | null {
+  const both = splitBilingual(text);
+  return both && translationScore(both.en, both.zh) > BILINGUAL_LINE_MIN_SCORE ? both : null;
+}
+
 /** A caption's text under its language; a bilingual caption line keeps both halves. */
 function caption(line: DumpLine, describes: boolean): BodyItem {
-  const both = splitBilingual(line.text);
-  if (both && translationScore(both.en, both.zh) > BILINGUAL_LINE_MIN_SCORE) return { kind: "caption", ...both, describes, line: line.line };
-  return { kind: "caption", [detectLanguage(line.text) ?? "en"]: line.text, describes, line: line.line };
+  const both = translatedLine(line.text);
+  return { kind: "caption", ...(both ?? { [detectLanguage(line.text) ?? "en"]: line.text }), describes, line: line.line };
 }
 
 /** Body lines as the aligner's items; the credit lines and dropped placeholders aside. */
@@ -95,8 +100,8 @@ function bodyItems(lines: readonly DumpLine[], warnings: ImportWarning[]): { ite
       warnings.push({ kind: "photo placeholder dropped", message: `line ${line.line}: dropped the photo placeholder "${line.text}"` });
     } else if (role) items.push(caption(line, role === "caption"));
     else {
-      const both = splitBilingual(line.text);
-      if (both && translationScore(both.en, both.zh) > BILINGUAL_LINE_MIN_SCORE) {
+      const both = translatedLine(line.text);
+      if (both) {
         // Two halves that end like sentences are text; two that end like labels, a caption.
         items.push(isSentencePair(both) ? { kind: "pair", ...both, line: line.line } : { kind: "caption", ...both, describes: true, line: line.line });
       } else items.push({ kind: "text", lang: detectLanguage(line.text), text: line.text, line: line.line, group: line.group });
