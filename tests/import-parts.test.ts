@@ -79,7 +79,7 @@ describe("the page around the body", () => {
     expect(page.body.map((l) => l.text)).toEqual(["Text."]);
   });
 
-  it.each(["Zhengzhou Release", "Zhengzhou Vision more", "ZHENGZHOU RELEASE More>>", "郑州发布 更多>>"])(
+  it.each(["Zhengzhou Release", "Zhengzhou Vision more", "ZHENGZHOU RELEASE More>>", "郑州发布 | 更多+"])(
     "ends the body at a related block headed %s",
     (header) => {
       const page = parts(`Title\n2020-01-02\nText.\n${header}\nZhengzhou International 郑州新闻\nA summary cut mi`);
@@ -95,6 +95,12 @@ describe("the page around the body", () => {
     const sentence = dump("记者从市公交集团获悉,六条夜班线路恢复运营。");
     expect(sentence.title).toEqual({ en: "Night Buses Return" });
     expect(sentence.blocks[0]).toEqual({ kind: "single", lang: "zh", text: "记者从市公交集团获悉,六条夜班线路恢复运营。" });
+  });
+
+  it("never takes the pop-up's lines for text, wherever the copy put them", () => {
+    const page = parts("Zheng Energy丨标题\n×Close\n郑州之窗2020-01-02 08:00\nText.\n• Scan QR Code\nMore text.");
+    expect(page.belowHeadline).toEqual([]);
+    expect(page.body.map((l) => l.text)).toEqual(["Text.", "More text."]);
   });
 
   it("reads a page with no timestamp as headline and body", () => {

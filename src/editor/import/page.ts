@@ -47,15 +47,16 @@ export function readTimestamp(text: string): Timestamp | undefined {
   return date instanceof Date ? { source: source || undefined, date } : undefined;
 }
 
-/** "Zhengzhou Release", "Zhengzhou Release more", "郑州发布 更多>>": a related block's header. */
+/** "Zhengzhou Release", "Zhengzhou Release more", "郑州发布 | 更多>>": a related block's header. */
 function relatedHeader(names: readonly string[]): RegExp {
   const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^(?:${escaped.join("|")})(?:\\s*(?:more|更多)\\s*[>»›]*)?$`, "i");
+  return new RegExp(`^(?:${escaped.join("|")})(?:\\s*[|丨·]?\\s*(?:more|更多)\\s*[>»›+]*)?$`, "i");
 }
 
 export function pageParts(lines: readonly DumpLine[], relatedHeaders: readonly string[]): PageParts {
-  const content = lines.filter((l) => !QR_LINE.test(l.text));
-  const start = content.findIndex((l) => !CLOSE_BUTTON.test(l.text) && !NO_WORDS.test(l.text));
+  // The pop-up may land anywhere in a copy: its lines are never text.
+  const content = lines.filter((l) => !QR_LINE.test(l.text) && !CLOSE_BUTTON.test(l.text));
+  const start = content.findIndex((l) => !NO_WORDS.test(l.text));
   if (start < 0) return { belowHeadline: [], body: [], related: [] };
   const headline = content[start]!;
   const rest = content.slice(start + 1);
