@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
 import { beijingIso } from "../src/model/dates.ts";
+import { importedArticleText } from "../src/editor/import/article-file.ts";
 import { isSentencePair, splitBilingual } from "../src/editor/import/bilingual-line.ts";
 import { lineRole, repeatedLines } from "../src/editor/import/captions.ts";
 import { parseChannelDump } from "../src/editor/import/channel-dump.ts";
@@ -206,5 +208,20 @@ describe("a file for each page", () => {
     expect(claimFileName("2021-01-05-snow-2", "a headline ending in 2", "b.txt", claims)).toEqual({ name: "2021-01-05-snow-2.md" });
     expect(claimFileName("2021-01-05-snow", "page two", "c.txt", claims)).toEqual({ name: "2021-01-05-snow-3.md" });
     expect(claimFileName("2021-01-05-snow", "page one", "d.txt", claims)).toEqual({ sameAs: "a.txt" });
+  });
+});
+
+describe("the article file", () => {
+  it("keeps lines that look like Markdown or a directive as plain text", () => {
+    const dump = "Title\n郑州之窗2020-01-01\n1. The first point.\n# not a heading\n{solo} not a directive\n- not a list\n---";
+    const text = importedArticleText(parseChannelDump(dump, { kickers: [], relatedHeaders: HEADERS }), "news", new Date());
+    const { article } = parseArticle(text, "x.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
+    expect(article!.paragraphs.map((p) => p.html)).toEqual([
+      '<p lang="en">1. The first point.</p>\n',
+      '<p lang="en"># not a heading</p>\n',
+      '<p lang="en">{solo} not a directive</p>\n',
+      '<p lang="en">- not a list</p>\n',
+      '<p lang="en">---</p>\n',
+    ]);
   });
 });
