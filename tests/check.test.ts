@@ -9,11 +9,20 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
 import { loadArticles } from "../src/model/load-articles.ts";
+import { formatProblem } from "../src/model/problems.ts";
 import { decodeUtf8 } from "../src/model/utf8.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 
 const run = promisify(execFile);
 const INVALID = "tests/fixtures/invalid";
+/** The sample's draft carries two warnings on purpose, so editors see what they look like. */
+const DRAFT = "articles/2026-11-27-jialu-river-cycle-lane.md";
+const DRAFT_WARNINGS = [
+  `${DRAFT}:15:1 warning 3 English paragraphs in a row (lines 15-19) have no Chinese translation`,
+  `${DRAFT}:25:1 warning this Chinese paragraph follows Chinese text: did its English partner go missing? Start it with {solo} if it stands alone on purpose`,
+];
+/** Clean articles: a published one, a draft and a scheduled one, each paired. */
+const CLEAN = "tests/fixtures/site";
 const expected = JSON.parse(readFileSync(`${INVALID}/expected.json`, "utf8")) as Record<
   string,
   Array<[line: number, col: number, message: string]>
@@ -38,9 +47,9 @@ describe("article validation", async () => {
     });
   }
 
-  it("finds nothing wrong with the sample articles", async () => {
+  it("finds only the draft's two intended warnings in the sample articles", async () => {
     const sample = await loadArticles("articles", site.columns);
-    expect(sample.problems).toEqual([]);
+    expect(sample.problems.map(formatProblem)).toEqual(DRAFT_WARNINGS);
   });
 });
 
@@ -52,9 +61,15 @@ describe("npm run check", () => {
     expect(error.stdout).toMatch(/Checked 38 articles in tests\/fixtures\/invalid\/: \d+ errors, 0 warnings\./);
   });
 
-  it("exits 0 on the sample articles", async () => {
+  it("exits 0 on the sample articles, printing the draft's two warnings", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/check.ts"]);
-    expect(stdout).toContain("Checked 2 articles in articles/: 0 errors, 0 warnings.");
+    expect(stdout.split("\n").filter((line) => / (error|warning) /.test(line))).toEqual(DRAFT_WARNINGS);
+    expect(stdout).toContain("Checked 36 articles in articles/: 0 errors, 2 warnings.");
+  });
+
+  it("reports 0 warnings on clean articles", async () => {
+    const { stdout } = await run("npx", ["tsx", "scripts/check.ts", CLEAN]);
+    expect(stdout).toContain(`Checked 3 articles in ${CLEAN}/: 0 errors, 0 warnings.`);
   });
 });
 

@@ -96,6 +96,18 @@ describe("article images", () => {
     expect(await stamps()).toEqual(before);
   });
 
+  it("ship only the encoded files the pages use, not every picture the cache holds", async () => {
+    const cache = path.join(project, ".cache/images");
+    await mkdir(cache, { recursive: true });
+    await writeFile(path.join(cache, "Zstale00000-480.webp"), "left over from a photo no article shows any more");
+    const site = await build();
+    const shipped = await readdir(path.join(site, "img"));
+    expect(shipped).not.toContain("Zstale00000-480.webp");
+    const html = await readFile(path.join(site, "news/20200601/photo/index.html"), "utf8");
+    expect(shipped.length).toBeGreaterThanOrEqual(9);
+    for (const file of shipped) expect(html, file).toContain(`/img/${file}`);
+  });
+
   it("carry the path prefix of a sub-path deploy", async () => {
     const siteDir = await build({ PATH_PREFIX: "/qiao/" });
     const doc = await page(siteDir);

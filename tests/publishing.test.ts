@@ -9,8 +9,12 @@ import { buildTestSite, TEST_SITE_URL } from "./helpers/build.ts";
 import { readPage, text } from "./helpers/html.ts";
 
 const siteDir = inject("siteDir");
-const BLOOD = `${TEST_SITE_URL}/news/20180615/world-blood-donor-day/`;
-const STEM = `${TEST_SITE_URL}/news/20210105/stem-cell-donation/`;
+const BLOOD = `${TEST_SITE_URL}/news/20240614/blood-donor-day/`;
+const REGISTRY = `${TEST_SITE_URL}/energy/20230316/stem-cell-donor-registry/`;
+/** The three newest sample articles, from two columns. */
+const NEWEST = ["/news/20261125/heating-season-hotline/", "/international/20260916/henan-opera-workshop/", "/news/20260722/rainstorm-preparations/"];
+/** Published: every sample article but the draft and the one dated 2030. */
+const PUBLISHED = 34;
 
 async function xml(dir: string, file: string) {
   return new DOMParser().parseFromString(await readFile(path.join(dir, file), "utf8"), "text/xml");
@@ -21,9 +25,13 @@ describe("feeds", () => {
     const feed = await xml(siteDir, "feed.xml");
     expect(feed.querySelector("feed")!.getAttribute("xml:lang")).toBe("en");
     const ids = [...feed.querySelectorAll("entry > id")].map((e) => e.textContent);
-    expect(ids).toEqual([STEM, BLOOD]);
-    expect(feed.querySelector("entry > published")!.textContent).toBe("2021-01-05T09:49:56+08:00");
-    expect(feed.querySelector("feed > updated")!.textContent).toBe("2021-01-05T09:49:56+08:00");
+    expect(ids).toHaveLength(PUBLISHED);
+    expect(new Set(ids).size).toBe(PUBLISHED);
+    expect(ids.slice(0, 3)).toEqual(NEWEST.map((p) => `${TEST_SITE_URL}${p}`));
+    const published = [...feed.querySelectorAll("entry > published")].map((e) => e.textContent!);
+    expect(published).toEqual([...published].sort().reverse());
+    expect(published[0]).toBe("2026-11-25T16:50:00+08:00");
+    expect(feed.querySelector("feed > updated")!.textContent).toBe("2026-11-25T16:50:00+08:00");
     expect(feed.querySelector('link[rel="self"]')!.getAttribute("href")).toBe(`${TEST_SITE_URL}/feed.xml`);
   });
 
@@ -36,7 +44,8 @@ describe("feeds", () => {
     expect(contentOf(en, BLOOD)).not.toContain("世界献血者日");
     expect(contentOf(zh, BLOOD)).toContain("世界献血者日");
     expect(contentOf(zh, BLOOD)).not.toContain("World Blood Donor Day");
-    expect(zh.querySelector("entry > title")!.textContent).toBe("郑州市民刘先生:造血干细胞“新年第一捐”");
+    expect(en.querySelector("entry > title")!.textContent).toBe("Ten days into the heating season, the hotline has taken 4,700 calls");
+    expect(zh.querySelector("entry > title")!.textContent).toBe("供暖季开始十天 供热热线受理4700件诉求");
   });
 
   it("make article links absolute inside the path prefix of a sub-path deploy", async () => {
@@ -61,7 +70,8 @@ describe("sitemap and robots.txt", () => {
   it("sitemap lists home, column pages and every article with its date", async () => {
     const sitemap = await xml(siteDir, "sitemap.xml");
     const locs = [...sitemap.querySelectorAll("url > loc")].map((l) => l.textContent);
-    expect(locs).toEqual(expect.arrayContaining([`${TEST_SITE_URL}/`, `${TEST_SITE_URL}/news/`, BLOOD, STEM]));
+    expect(locs).toEqual(expect.arrayContaining([`${TEST_SITE_URL}/`, `${TEST_SITE_URL}/news/`, `${TEST_SITE_URL}/news/page/2/`, BLOOD, REGISTRY]));
+    expect(locs.filter((l) => /\/\d{8}\//.test(l!))).toHaveLength(PUBLISHED);
     expect(sitemap.querySelector("lastmod")!.textContent).toMatch(/\+08:00$/);
   });
   it("robots.txt points at the absolute sitemap", async () => {
@@ -71,15 +81,16 @@ describe("sitemap and robots.txt", () => {
 
 describe("page metadata", () => {
   it("article pages carry canonical, Open Graph and a NewsArticle in Beijing time", async () => {
-    const doc = await readPage(siteDir, "/news/20180615/world-blood-donor-day/");
+    const doc = await readPage(siteDir, new URL(BLOOD).pathname);
     expect(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe(BLOOD);
     expect(doc.querySelector('meta[property="og:type"]')!.getAttribute("content")).toBe("article");
     expect(doc.querySelector('meta[property="og:url"]')!.getAttribute("content")).toBe(BLOOD);
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(ld).toMatchObject({
       "@type": "NewsArticle",
-      headline: "郑州市临床供血全部来自无偿献血",
-      datePublished: "2018-06-15T11:53:52+08:00",
+      headline: "Blood donors line up as the summer shortage approaches",
+      alternativeHeadline: "世界献血者日：市民踊跃无偿献血 为夏季用血“储粮”",
+      datePublished: "2024-06-14T18:20:00+08:00",
       inLanguage: ["en", "zh-CN"],
       publisher: { "@type": "Organization", name: "Zhengzhou Window" },
     });

@@ -50,7 +50,7 @@ describe("QR codes on article pages", () => {
   });
 
   it("sit behind a labelled Scan QR Code · 扫码阅读 control", async () => {
-    const doc = await readPage(inject("siteDir"), "/news/20180615/world-blood-donor-day/");
+    const doc = await readPage(inject("siteDir"), "/news/20240614/blood-donor-day/");
     expect(doc.querySelector(".qr summary")!.textContent).toMatch(/Scan QR Code\s+扫码阅读/);
     expect(doc.querySelector(".qr .qr-code")!.getAttribute("role")).toBe("img");
     expect(doc.querySelector(".qr .qr-code")!.getAttribute("aria-label")).toMatch(/QR code/);

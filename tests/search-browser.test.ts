@@ -11,6 +11,12 @@ import { firstQueryBytes } from "./bench/first-query.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
+/** The sample's two stories about donating: blood (2024, both headlines) and stem cells (2023). */
+const BLOOD = "/news/20240614/blood-donor-day/";
+const REGISTRY = "/energy/20230316/stem-cell-donor-registry/";
+/** The one sample article that mentions 月饼: a Chinese headline only, under an English kicker. */
+const MOONCAKES = "/energy/20240916/mid-autumn-mooncakes/";
+
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
@@ -29,19 +35,19 @@ afterAll(async () => {
 describe("the search page", () => {
   it("shows grouped results for a typed query, keeps it in the URL, and follows a result", async () => {
     await page.goto(`${server.url}/search/`);
-    await page.fill("#search-q", "献血");
+    await page.fill("#search-q", "月饼");
     await page.waitForSelector("#search-results li");
     const results = page.locator("#search-results > li");
     expect(await results.count()).toBe(1);
-    expect(await results.first().locator('h2 [lang="zh-CN"]').innerText()).toBe("郑州市临床供血全部来自无偿献血");
+    expect(await results.first().locator('h2 [lang="zh-CN"]').innerText()).toBe("中秋夜，志愿者把月饼送给坚守岗位的人");
     expect(await results.first().locator('h2 span[lang="en"]:not(.kicker)').count()).toBe(0);
-    expect((await results.first().locator("mark").first().innerText()).trim()).toBe("献血");
+    expect((await results.first().locator("mark").first().innerText()).trim()).toBe("月饼");
     expect(await page.locator("#search-status").innerText()).toContain("1 result");
-    expect(new URL(page.url()).searchParams.get("q")).toBe("献血");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("月饼");
 
     await results.first().locator("h2 a").click();
-    await page.waitForURL("**/news/20180615/world-blood-donor-day/");
-    expect(await page.locator("h1").innerText()).toContain("郑州市临床供血全部来自无偿献血");
+    await page.waitForURL(`**${MOONCAKES}`);
+    expect(await page.locator("h1").innerText()).toContain("中秋夜，志愿者把月饼送给坚守岗位的人");
   });
 
   it("downloads only the index of the query's language, and the converter only for traditional characters", async () => {
@@ -64,7 +70,8 @@ describe("the search page", () => {
   });
 
   it("shows both languages' excerpts in one result for a query in both scripts", async () => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent("郑州 donated")}`);
+    // Both stories match in both indexes: 献血 in their Chinese, "donated" by stem in their English.
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("献血 donated")}`);
     await page.waitForSelector("#search-results li");
     const results = page.locator("#search-results > li");
     expect(await results.count()).toBe(2);
@@ -99,27 +106,27 @@ describe("the search page", () => {
   });
 
   it("finds simplified text for a traditional query", async () => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent("獻血")}`);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("無償獻血")}`);
     await page.waitForSelector("#search-results li");
-    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20180615/world-blood-donor-day/");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe(BLOOD);
   });
 
   it("is reached from the search box in every page's header", async () => {
     await page.goto(`${server.url}/`);
-    await page.fill("#site-search", "hematopoietic");
+    await page.fill("#site-search", "haematopoietic");
     await page.press("#site-search", "Enter");
     await page.waitForSelector("#search-results li");
-    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20210105/stem-cell-donation/");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe(REGISTRY);
   });
 
   it("narrows results by year and keeps the filter in the URL", async () => {
     await page.goto(`${server.url}/search/?q=donated`);
     await page.waitForSelector("#search-results li");
     expect(await page.locator("#search-results > li").count()).toBe(2);
-    await page.selectOption("#search-year", "2021");
+    await page.selectOption("#search-year", "2023");
     await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length === 1);
-    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/news/20210105/stem-cell-donation/");
-    expect(new URL(page.url()).searchParams.get("year")).toBe("2021");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe(REGISTRY);
+    expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
   });
 
   it("says so when nothing matches", async () => {
@@ -230,7 +237,7 @@ describe("search on a site under a path prefix", () => {
       await page.goto(`${prefixed.url}/qiao/search/?q=${encodeURIComponent("造血干细胞")}`);
       await page.waitForSelector("#search-results li");
       await page.locator("#search-results h2 a").first().click();
-      await page.waitForURL("**/qiao/news/20210105/stem-cell-donation/");
+      await page.waitForURL(`**/qiao${REGISTRY}`);
     } finally {
       await prefixed.close();
     }

@@ -10,13 +10,13 @@ import type { BuildOptions } from "../config/build-options.ts";
 import { HTML_LANG, OG_LOCALE } from "../config/languages.ts";
 import site from "../config/site.ts";
 import ui from "../config/ui.ts";
-import { beijingDay, beijingDisplay, beijingIso } from "../model/dates.ts";
+import { beijingDay, beijingIso } from "../model/dates.ts";
 import { htmlLangOf } from "../model/lang.ts";
 import { bilingualHtml, type Bilingual } from "./bilingual.ts";
 import { jsonForScript } from "./json-script.ts";
 import type { ColumnPage, Teaser } from "./listings.ts";
 import { loadPublication, type ArticlePage, type Publication } from "./publication.ts";
-import { absoluteAssetUrl, absoluteUrl } from "./urls.ts";
+import { absoluteUrl } from "./urls.ts";
 
 /** What a feature makes of an article page for the templates (a QR code, pictures). */
 export type ArticleExtension = (article: ArticlePage) => ArticlePage | Promise<ArticlePage>;
@@ -56,8 +56,8 @@ export function addPage(config: UserConfig, options: BuildOptions, name: string,
 }
 
 export default function sitePlugin(config: UserConfig, options: BuildOptions): void {
-  // Tables every template and macro may read (a macro imported without context sees only
-  // globals, not page data).
+  // Tables and helpers every template may use, the teaser partial included (it is rendered
+  // on its own, with only its item: it sees globals, not page data).
   config.addNunjucksGlobal("site", site);
   config.addNunjucksGlobal("ui", ui);
   config.addNunjucksGlobal("htmlLang", HTML_LANG);
@@ -78,12 +78,10 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   config.addGlobalData("publication", async () => extended(await loadPublication(site, options), extensions.get(config) ?? []));
 
   config.addFilter("beijingIso", beijingIso);
-  config.addFilter("beijingDisplay", beijingDisplay);
   config.addFilter("beijingDay", beijingDay);
   config.addFilter("htmlLang", htmlLangOf);
   config.addFilter("jsonForScript", jsonForScript);
   config.addFilter("canonical", (sitePath: string) => absoluteUrl(sitePath, options));
-  config.addFilter("absoluteAsset", (src: string) => absoluteAssetUrl(src, options));
 
   addPage(config, options, "article", {
     pagination: { data: "publication.articles", size: 1, alias: "article", addAllPagesToCollections: false },

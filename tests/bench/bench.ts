@@ -1,52 +1,67 @@
-// npm run bench -- [--articles 10000] [--dev] [--keep]
-// Builds a deterministic synthetic archive in /dev/shm and prints, from one run: the full
-// production build, a baseline without QR codes and search indexing, their ratio, peak
-// memory, pages, search index sizes, the bytes a first query fetches, and the QR share.
-// With --dev it measures the edit loop of `npm start` instead. Results also go to
-// bench-results/bench-<articles>.json.
+// npm run bench -- [--articles 10000] [--scale 30000] [--dev] [--keep]
+// Builds a deterministic synthetic archive in /dev/shm and prints, from one run: a minimal
+// Eleventy build of the same articles (the yardstick), the templates alone (no QR codes, no
+// search), the full production build with an empty cache, a rebuild where no article
+// changed (the cache kept, as CI keeps it), their ratios to the yardstick, the peak memory
+// of each whole process tree, the search index sizes and the bytes a first query fetches.
+// --scale N also builds N articles and prints how time and memory grow. With --dev it
+// measures the edit loop of `npm start` instead. Results also go to bench-results/.
 
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../../src/config/site.ts";
-import { parseArticle } from "../../src/model/article.ts";
-import { BENCH_COLUMNS, prepareBenchProject } from "./bench-project.ts";
-import { runMeasured, type RunStats } from "./process-stats.ts";
-import { launchChromium } from "../helpers/chromium.ts";
-import { firstQueryBytes, type FirstQuery } from "./first-query.ts";
 import { SEARCH_DIRS } from "../../src/features/search/bundles.ts";
+import { parseArticle } from "../../src/model/article.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { pagePaths, sitePaths } from "../helpers/site-snapshot.ts";
 import { serveFolder } from "../helpers/static-server.ts";
+import { BENCH_COLUMNS, prepareBenchProject } from "./bench-project.ts";
+import { firstQueryBytes, type FirstQuery } from "./first-query.ts";
+import { minimalEleventy } from "./minimal-eleventy.ts";
+import { runMeasured, type RunStats } from "./process-stats.ts";
 import { syntheticArticle, syntheticColumns } from "./synthetic-corpus.ts";
 
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "10000" },
+    scale: { type: "string" },
     dev: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
-const root = `/dev/shm/qiao-bench-${articles}`;
+const rootOf = (count: number) => `/dev/shm/qiao-bench-${count}`;
+const root = rootOf(articles);
 const out = (name: string) => `/dev/shm/qiao-bench-${articles}-${name}`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-log(`Generating ${articles} articles in ${BENCH_COLUMNS} columns into ${root} ...`);
-prepareBenchProject(root, articles, site, (done) => log(`  ${done} / ${articles}`));
+function prepare(count: number): void {
+  log(`Generating ${count} articles in ${BENCH_COLUMNS} columns into ${rootOf(count)} ...`);
+  prepareBenchProject(rootOf(count), count, site, (done) => log(`  ${done} / ${count}`));
+}
+prepare(articles);
 
 const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://bench.example.org", QIAO_NOW: "2026-06-01T00:00:00+08:00" };
 
-async function build(name: string, env: Record<string, string>): Promise<RunStats> {
-  log(`Building: ${name} ...`);
-  const stats = await runMeasured(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out(name)], {
-    cwd: root,
-    env: { ...baseEnv, ...env },
-    onLine: (line) => log(`  ${line}`),
-  });
+async function measure(name: string, args: string[], env: Record<string, string>, cwd = root): Promise<RunStats> {
+  log(`${name} ...`);
+  const stats = await runMeasured(process.execPath, args, { cwd, env: { ...baseEnv, ...env }, onLine: (line) => log(`  ${line}`) });
   log(`  ${stats.seconds.toFixed(1)} s, peak ${mb(stats.peakRssBytes)}`);
   return stats;
+}
+
+/** `npm run build` of the project at `cwd`, with its own cache folder. */
+function build(name: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, cwd = root): Promise<RunStats> {
+  return measure(`Building: ${name}`, ["--import", "tsx", "scripts/build.ts", "--out", outDir], { QIAO_CACHE_DIR: cacheDir, ...env }, cwd);
+}
+
+/** Eleventy alone on the same articles, with a one-line layout. */
+function minimal(count: number, outDir: string): Promise<RunStats> {
+  const args = minimalEleventy(`${rootOf(count)}-minimal-project`, path.join(rootOf(count), "articles"), outDir);
+  return measure(`Building: minimal Eleventy, ${count} articles`, args, {}, rootOf(count));
 }
 
 /** Saves an edit to one article and times how long until the preview serves it. */
@@ -125,41 +140,56 @@ if (values.dev) {
   results.devEditMs = { samples: timings.map(Math.round), median: Math.round(sorted[Math.floor(sorted.length / 2)]!) };
   log(`\nEdit loop at ${articles} articles: median ${results.devEditMs && (results.devEditMs as { median: number }).median} ms (target ≤ 1000 ms)`);
 } else {
-  const qrCache = path.join(root, ".cache/qr");
-  const baseline = await build("baseline", { QIAO_QR: "off", QIAO_SEARCH: "off" });
-  rmSync(qrCache, { recursive: true, force: true });
-  const qrOnly = await build("qr-only", { QIAO_SEARCH: "off" });
-  rmSync(qrCache, { recursive: true, force: true });
-  const full = await build("full", {});
-  const warm = await build("full-again", {});
+  const cache = (name: string) => `${root}/.cache-${name}`;
+  for (const name of ["baseline", "full"]) rmSync(cache(name), { recursive: true, force: true });
+  const yardstick = await minimal(articles, out("minimal"));
+  const templates = await build("templates alone (no QR codes, no search)", out("baseline"), cache("baseline"), { QIAO_QR: "off", QIAO_SEARCH: "off" });
+  const full = await build("full, empty cache", out("full"), cache("full"));
+  const rebuild = await build("full again, no article changed, cache kept", out("full-again"), cache("full"));
   const pages = pagePaths(out("full")).length;
   const indexBytes = { en: folderBytes(path.join(out("full"), SEARCH_DIRS.en)), zh: folderBytes(path.join(out("full"), SEARCH_DIRS.zh)) };
   log("Measuring a first English and a first Chinese query in Chromium ...");
   const firstQuery = await firstQueries(out("full"));
+  const ratio = (stats: RunStats) => stats.seconds / yardstick.seconds;
+  const row = (label: string, stats: RunStats, target: string) =>
+    `  ${label.padEnd(44)} ${stats.seconds.toFixed(1).padStart(6)} s ${ratio(stats).toFixed(2).padStart(6)}× ${target.padEnd(8)} ${mb(stats.peakRssBytes).padStart(8)}`;
   Object.assign(results, {
     pages,
-    baseline: { seconds: baseline.seconds, peakRssBytes: baseline.peakRssBytes },
-    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes },
-    fullWithCachedQr: { seconds: warm.seconds, peakRssBytes: warm.peakRssBytes },
-    ratio: full.seconds / baseline.seconds,
-    ratioCachedQr: warm.seconds / baseline.seconds,
-    qrShare: (qrOnly.seconds - baseline.seconds) / full.seconds,
+    minimal: { seconds: yardstick.seconds, peakRssBytes: yardstick.peakRssBytes },
+    templates: { seconds: templates.seconds, peakRssBytes: templates.peakRssBytes, ratio: ratio(templates) },
+    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes, ratio: ratio(full) },
+    rebuild: { seconds: rebuild.seconds, peakRssBytes: rebuild.peakRssBytes, ratio: ratio(rebuild) },
     indexBytes,
     firstQuery,
   });
-  const peak = Math.max(full.peakRssBytes, warm.peakRssBytes);
   log(`
-${articles} articles, ${pages} pages
-  baseline (no QR, no search)   ${baseline.seconds.toFixed(1)} s
-  full build, cold QR cache     ${full.seconds.toFixed(1)} s   ${(full.seconds / baseline.seconds).toFixed(2)}× baseline (target ≤ 1.8×)
-  full build, cached QR         ${warm.seconds.toFixed(1)} s   ${(warm.seconds / baseline.seconds).toFixed(2)}× baseline
-  QR share of the cold build    ${(((qrOnly.seconds - baseline.seconds) / full.seconds) * 100).toFixed(0)}%
-  peak memory (process tree)    ${mb(peak)} (target ≤ 2048 MB)
+${articles} articles, ${pages} pages             time  × minimal  target  peak memory (process tree)
+${row("minimal Eleventy, same articles", yardstick, "")}
+${row("templates alone (no QR codes, no search)", templates, "≤ 1.6×")}
+${row("full production build, empty cache", full, "≤ 4×")}
+${row("rebuild, no article changed, cache kept", rebuild, "≤ 1.5×")}
+  peak memory target ≤ 3072 MB
   search index                  en ${kb(indexBytes.en)}, zh ${kb(indexBytes.zh)}
-  first query fetches           en ${kb(firstQuery.en.bytes)} (target ≤ 300 KB), zh ${kb(firstQuery.zh.bytes)} (target ≤ 400 KB), traditional zh ${kb(firstQuery.zhTraditional.bytes)}
+  first query fetches           en ${kb(firstQuery.en.bytes)}, zh ${kb(firstQuery.zh.bytes)}, traditional zh ${kb(firstQuery.zhTraditional.bytes)}
     by kind of file             en ${byKind(firstQuery.en)}
                                 zh ${byKind(firstQuery.zh)}
                                 traditional zh ${byKind(firstQuery.zhTraditional)}`);
+
+  if (values.scale) {
+    const larger = Number(values.scale);
+    prepare(larger);
+    const largerCache = `${rootOf(larger)}/.cache-full`;
+    rmSync(largerCache, { recursive: true, force: true });
+    const largerOut = `/dev/shm/qiao-bench-${larger}-full`;
+    const largerFull = await build(`full, empty cache, ${larger} articles`, largerOut, largerCache, {}, rootOf(larger));
+    const growth = largerFull.seconds / full.seconds;
+    results.scale = { articles: larger, seconds: largerFull.seconds, peakRssBytes: largerFull.peakRssBytes, growth };
+    log(`
+Growth from ${articles} to ${larger} articles (${(larger / articles).toFixed(1)}× the articles), full build, empty cache:
+  time    ${full.seconds.toFixed(1)} s -> ${largerFull.seconds.toFixed(1)} s   ${growth.toFixed(2)}× (target ≤ 3.3×)
+  memory  ${mb(full.peakRssBytes)} -> ${mb(largerFull.peakRssBytes)} (target ≤ 6144 MB)`);
+    if (!values.keep) for (const dir of [rootOf(larger), `${rootOf(larger)}-minimal-project`, largerOut]) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 mkdirSync("bench-results", { recursive: true });
@@ -167,5 +197,5 @@ const resultFile = `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.j
 writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`Results written to ${resultFile}`);
 if (!values.keep) {
-  for (const dir of [root, out("baseline"), out("qr-only"), out("full"), out("full-again")]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [root, `${root}-minimal-project`, out("minimal"), out("baseline"), out("full"), out("full-again")]) rmSync(dir, { recursive: true, force: true });
 }

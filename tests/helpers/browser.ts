@@ -2,7 +2,8 @@
 // src/chromium.ts).
 
 export const HOME = "/";
-export const ARTICLE = "/news/20210105/stem-cell-donation/";
+/** Pairs, a figure (a chart drawn for the sample) and a credit line. */
+export const ARTICLE = "/news/20230928/metro-line-15-extension/";
 export const COLUMN = "/news/";
 
 /** One page of every kind the site has: the browser checks (axe in every reading mode, CSP

@@ -10,8 +10,9 @@ import site from "../../src/config/site.ts";
 import { buildSite, type BuildResult } from "../../src/build/build.ts";
 
 export const TEST_SITE_URL = "https://news.example.org";
-/** After every sample article, so none is scheduled. */
-export const TEST_NOW = "2026-01-01T00:00:00+08:00";
+/** After every sample article of 2026 (the draft, the latest, is dated 2026-11-27), so only the
+ *  one dated 2030 is scheduled. */
+export const TEST_NOW = "2026-11-28T00:00:00+08:00";
 
 /** A fresh, empty folder for one test's output, inside the run's folder that the global
  *  setup removes at the end. */

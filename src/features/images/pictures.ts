@@ -4,16 +4,15 @@
 // would re-parse every page of the archive to find the few with photos.
 //
 // Encoded files go to a cache folder that outlives builds (eleventy-img skips any output
-// that already exists there) and are copied into each build: re-encoding every photo of a
+// that already exists there) and are linked into each build: re-encoding every photo of a
 // ten-year archive on every build would dominate the build time.
 
 import Image, { generateHTML } from "@11ty/eleventy-img";
-import { existsSync } from "node:fs";
-import { cp } from "node:fs/promises";
 import path from "node:path";
 import { unescapeHtml } from "../../model/html-text.ts";
 import { isLocalImage } from "../../model/image-paths.ts";
 import type { RenderedParagraph } from "../../model/article.ts";
+import { linkFiles } from "../../site/output-files.ts";
 import type { ArticlePage } from "../../site/publication.ts";
 
 /** Where the encoded files are served from. */
@@ -29,9 +28,17 @@ export interface PictureOptions {
   eager?: boolean;
 }
 
-/** A <picture> for a local image (a site path under /assets/), its files encoded into `cacheDir`. */
-export async function pictureHtml(src: string, alt: string, cacheDir: string, options: PictureOptions = {}): Promise<string> {
-  const metadata = await Image(src.slice(1), { formats: FORMATS, widths: WIDTHS, outputDir: cacheDir, urlPath: IMAGE_URL_PATH });
+/** Where pictures are encoded to, and the encoded files this build's pages use: only those
+ *  go into the site, not every picture the cache holds from earlier builds. */
+export interface PictureStore {
+  cacheDir: string;
+  used: Set<string>;
+}
+
+/** A <picture> for a local image (a site path under /assets/), its files encoded into the store. */
+export async function pictureHtml(src: string, alt: string, store: PictureStore, options: PictureOptions = {}): Promise<string> {
+  const metadata = await Image(src.slice(1), { formats: FORMATS, widths: WIDTHS, outputDir: store.cacheDir, urlPath: IMAGE_URL_PATH });
+  for (const file of Object.values(metadata).flat() as { filename: string }[]) store.used.add(file.filename);
   return generateHTML(metadata, {
     alt,
     sizes: SIZES,
@@ -45,32 +52,31 @@ export async function pictureHtml(src: string, alt: string, cacheDir: string, op
 const RENDERED_IMG = /<img src="([^"]*)" alt="([^"]*)"[^>]*>/g;
 
 /** Paragraph HTML from src/model/markdown.ts with each local <img> made a <picture>. */
-export async function withPictures(html: string, cacheDir: string): Promise<string> {
+export async function withPictures(html: string, store: PictureStore): Promise<string> {
   const found = [...html.matchAll(RENDERED_IMG)].filter((m) => isLocalImage(unescapeHtml(m[1]!)));
   if (!found.length) return html;
-  const pictures = await Promise.all(found.map((m) => pictureHtml(unescapeHtml(m[1]!), unescapeHtml(m[2]!), cacheDir)));
+  const pictures = await Promise.all(found.map((m) => pictureHtml(unescapeHtml(m[1]!), unescapeHtml(m[2]!), store)));
   let i = 0;
   return html.replace(RENDERED_IMG, (tag, src: string) => (isLocalImage(unescapeHtml(src)) ? pictures[i++]! : tag));
 }
 
 /** Responsive pictures for an article's local images; articles without any pass as they are. */
-export async function withArticlePictures(article: ArticlePage, cacheDir: string): Promise<ArticlePage> {
+export async function withArticlePictures(article: ArticlePage, store: PictureStore): Promise<ArticlePage> {
   const lead = article.image;
   const inBody = article.paragraphs.some((p) => p.html.includes("<img "));
   if (!lead && !inBody) return article;
-  const paragraphs = await Promise.all(article.paragraphs.map(async (p) => ({ ...p, html: await withPictures(p.html, cacheDir) })));
+  const paragraphs = await Promise.all(article.paragraphs.map(async (p) => ({ ...p, html: await withPictures(p.html, store) })));
   const byLine = new Map(paragraphs.map((p) => [p.line, p]));
   const swap = (p: RenderedParagraph) => byLine.get(p.line)!;
   return {
     ...article,
     paragraphs,
     blocks: article.blocks.map((b) => (b.kind === "pair" ? { ...b, en: swap(b.en), zh: swap(b.zh) } : { ...b, paragraph: swap(b.paragraph) })),
-    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, cacheDir, { eager: true }) : undefined,
+    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, store, { eager: true }) : undefined,
   };
 }
 
-/** Copies the encoded images into a build's output folder. */
-export async function copyPictures(cacheDir: string, siteDir: string): Promise<void> {
-  if (!existsSync(cacheDir)) return;
-  await cp(cacheDir, path.join(siteDir, IMAGE_URL_PATH), { recursive: true });
+/** Puts the encoded files this build's pages use into the site. */
+export async function publishPictures(store: PictureStore, siteDir: string): Promise<void> {
+  await linkFiles(store.cacheDir, path.join(siteDir, IMAGE_URL_PATH), [...store.used].sort());
 }

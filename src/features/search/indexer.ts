@@ -6,13 +6,13 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { glob } from "tinyglobby";
 import { LANGS, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
+import { linkTree } from "../../site/output-files.ts";
 import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
 
@@ -62,20 +62,6 @@ function indexOnWorker(lang: Lang, articles: readonly SearchableArticle[], siteD
     workers.delete(worker);
     void worker.terminate();
   });
-}
-
-/** Hard links when the two folders share a file system (no bytes copied), copies when not. */
-async function linkTree(from: string, to: string): Promise<void> {
-  const files = await glob("**", { cwd: from, dot: true, expandDirectories: false });
-  for (const folder of new Set(files.map((f) => path.dirname(path.join(to, f))))) await mkdir(folder, { recursive: true });
-  await Promise.all(
-    files.map((f) =>
-      link(path.join(from, f), path.join(to, f)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-        return copyFile(path.join(from, f), path.join(to, f));
-      }),
-    ),
-  );
 }
 
 /** Cached indexes kept per language: the newest few, so switching between two branches in
