@@ -1,76 +1,82 @@
-// npm run import -- [--column news] [--out articles] [--force] <file-or-folder>...
-// Converts the channel's text dumps into article files and prints a summary per file.
-// Never overwrites an article without --force; exit 1 if any file was not imported.
+// npm run import -- [--column news] [--out articles] [--date YYYY-MM-DD] [--dry-run] [--force] <file-or-folder>...
+// Converts the channel's text dumps into article files: a line per page, progress on stderr
+// for long runs, a summary table at the end. Never overwrites an article without --force;
+// --dry-run writes nothing and reports the same; exit 1 if any page was not imported.
 
-import { existsSync } from "node:fs";
-import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { glob } from "tinyglobby";
 import site from "../src/config/site.ts";
 import { articlesDirFrom } from "../src/config/build-options.ts";
-import { parseArticle } from "../src/model/article.ts";
-import { importedArticleText, parseChannelText } from "../src/editor/import-channel.ts";
+import { parseBeijingDate } from "../src/model/dates.ts";
 import { readDefaults } from "../src/model/load-articles.ts";
-import { formatProblem } from "../src/model/problems.ts";
-import { articleBaseName } from "../src/editor/scaffold.ts";
+import { newClaims } from "../src/editor/import/file-names.ts";
+import { importPage, type ImportRun } from "../src/editor/import/import-page.ts";
+import { pageLines, summaryLines, type PageResult } from "../src/editor/import/report.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     column: { type: "string", default: "news" },
     out: { type: "string", default: articlesDirFrom(process.env) },
+    date: { type: "string" },
     force: { type: "boolean", default: false },
+    "dry-run": { type: "boolean", default: false },
   },
 });
 
-if (!positionals.length) {
-  console.error("Give the text files or folders to import: npm run import -- ../shared/seeds/");
-  process.exit(1);
-}
-if (!(values.column in site.columns)) {
-  console.error(`Unknown column "${values.column}": use one of ${Object.keys(site.columns).join(", ")}`);
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
 }
 
+if (!positionals.length) fail("Give the text files or folders to import: npm run import -- dumps/");
+if (!(values.column in site.columns)) fail(`Unknown column "${values.column}": use one of ${Object.keys(site.columns).join(", ")}`);
+const date = values.date === undefined ? undefined : parseBeijingDate(values.date);
+if (date && !(date instanceof Date)) fail(`--date: ${date.error}`);
+
+/** The dumps to read: files as given, folders' *.txt files (sub-folders too) in name order. */
 async function inputs(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
     if ((await stat(arg)).isDirectory()) {
-      const names = (await readdir(arg)).filter((n) => n.endsWith(".txt")).sort();
-      files.push(...names.map((n) => path.join(arg, n)));
+      const found = await glob("**/*.txt", { cwd: arg, expandDirectories: false });
+      files.push(...found.sort().map((f) => path.join(arg, f)));
     } else files.push(arg);
   }
   return files;
 }
 
-const defaults = await readDefaults(values.out);
-const now = new Date();
-let failed = 0;
+const dryRun = values["dry-run"];
+const run: ImportRun = {
+  dump: { kickers: site.kickers, relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]), date },
+  column: values.column,
+  columns: site.columns,
+  defaults: await readDefaults(values.out),
+  out: values.out,
+  now: new Date(),
+  force: values.force,
+  claims: newClaims(),
+  existing: (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined),
+};
 
-for (const input of await inputs(positionals)) {
-  const imported = parseChannelText(await readFile(input, "utf8"), site.kickers);
-  const text = importedArticleText(imported, values.column, now);
-  const file = path.join(values.out, `${articleBaseName(imported.title, imported.date ?? now)}.md`);
-
-  // Never write an article the build would refuse.
-  const { article, problems } = parseArticle(text, file, { columns: site.columns, defaults });
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) {
-    failed++;
-    console.log(`${input}: not imported`);
-    for (const p of errors) console.log(`  ${formatProblem(p)}`);
-    continue;
+const files = await inputs(positionals);
+const started = performance.now();
+let reported = started;
+const results: PageResult[] = [];
+for (const input of files) {
+  const { result, write } = importPage(input, path.basename(input), await readFile(input), run);
+  if (write && !dryRun) await writeFile(write.file, write.text);
+  results.push(result);
+  for (const line of pageLines(result)) console.log(line);
+  // A line a second on stderr, so a long run shows it is moving without burying stdout.
+  if (performance.now() - reported >= 1000) {
+    reported = performance.now();
+    const seconds = ((reported - started) / 1000).toFixed(0);
+    console.error(`${results.length.toLocaleString("en")} of ${files.length.toLocaleString("en")} dumps read (${Math.floor((100 * results.length) / files.length)} %), ${seconds} s`);
   }
-  if (existsSync(file) && !values.force) {
-    failed++;
-    console.log(`${input}: not imported: ${file} exists (use --force to overwrite)`);
-    continue;
-  }
-  await writeFile(file, text);
-  const pairs = article!.blocks.filter((b) => b.kind === "pair").length;
-  const unpaired = article!.blocks.length - pairs;
-  const warnings = [...imported.warnings, ...problems.map((p) => `${p.file}:${p.line} ${p.message}`)];
-  console.log(`${input} → ${file}: ${pairs} pairs, ${unpaired} unpaired, ${warnings.length} warnings`);
-  for (const w of warnings) console.log(`  warning: ${w}`);
 }
-process.exitCode = failed ? 1 : 0;
+for (const line of summaryLines(results, (performance.now() - started) / 1000, dryRun)) console.log(line);
+process.exitCode = results.some((r) => r.status === "failed") ? 1 : 0;

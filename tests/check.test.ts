@@ -3,11 +3,15 @@
 
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
 import { loadArticles } from "../src/model/load-articles.ts";
 import { formatProblem } from "../src/model/problems.ts";
+import { decodeUtf8 } from "../src/model/utf8.ts";
+import { buildTestSite, tempDir } from "./helpers/build.ts";
 
 const run = promisify(execFile);
 const INVALID = "tests/fixtures/invalid";
@@ -66,5 +70,54 @@ describe("npm run check", () => {
   it("reports 0 warnings on clean articles", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/check.ts", CLEAN]);
     expect(stdout).toContain(`Checked 3 articles in ${CLEAN}/: 0 errors, 0 warnings.`);
+  });
+});
+
+describe("an article file that is not UTF-8", () => {
+  const good = "---\ntitle:\n  zh: 郑州初雪\ncolumn: news\nsource: 郑州之窗\ndate: 2023-12-11 08:40\n---\n\n";
+  // "郑州初雪" is 4 characters and 12 bytes: the bad byte stands at column 5 of its line.
+  const bytes = Buffer.concat([Buffer.from(`${good}郑州初雪`), Buffer.from([0xff]), Buffer.from("。\n")]);
+  const offset = Buffer.byteLength(`${good}郑州初雪`);
+
+  async function folderWithBadFile(): Promise<string> {
+    const dir = path.join(await tempDir(), "articles");
+    await mkdir(dir);
+    await writeFile(path.join(dir, "2023-12-11-good.md"), `${good}初雪。\n`);
+    await writeFile(path.join(dir, "2023-12-11-bad.md"), bytes);
+    return dir;
+  }
+
+  it("is an error at the bad byte's line and column, naming its offset, while its neighbours load", async () => {
+    const dir = await folderWithBadFile();
+    const { articles, problems } = await loadArticles(dir, site.columns, dir);
+    expect(articles.map((a) => a.file)).toEqual(["2023-12-11-good.md"]);
+    expect(problems).toEqual([
+      { file: "2023-12-11-bad.md", line: 9, col: 5, severity: "error", message: `invalid UTF-8 at byte ${offset} (0xff): save the file as UTF-8` },
+    ]);
+  });
+
+  it("fails npm run check with file:line:col", async () => {
+    const dir = await folderWithBadFile();
+    const error = await run("npx", ["tsx", "scripts/check.ts", dir]).catch((e: { code: number; stdout: string }) => e);
+    expect("code" in error && error.code).toBe(1);
+    expect(error.stdout).toContain(`2023-12-11-bad.md:9:5 error invalid UTF-8 at byte ${offset}`);
+  });
+
+  it("stops the build before it touches the site", async () => {
+    const dir = await folderWithBadFile();
+    const out = path.join(await tempDir(), "_site");
+    await mkdir(out);
+    await writeFile(path.join(out, "index.html"), "the last good site");
+    await expect(buildTestSite({ QIAO_ARTICLES_DIR: dir }, out)).rejects.toThrow(/2023-12-11-bad\.md:9:5 error invalid UTF-8 at byte/);
+    expect(await readFile(path.join(out, "index.html"), "utf8")).toBe("the last good site");
+  });
+
+  it.each([
+    ["a lone continuation byte", [0x41, 0x80, 0x41], 1],
+    ["an overlong form of '/'", [0x41, 0xc0, 0xaf], 1],
+    ["a UTF-16 surrogate", [0xed, 0xa0, 0x80], 0],
+    ["a character cut off at the end", [0x41, 0x42, 0xe9, 0x83], 2],
+  ])("finds %s", (_, list, at) => {
+    expect(decodeUtf8(Uint8Array.from(list))).toEqual({ invalid: expect.objectContaining({ offset: at, line: 1, col: at + 1 }) });
   });
 });

@@ -1,121 +1,148 @@
+// `npm run import` end to end on the channel dump fixtures: every dump imported, the articles
+// pass `npm run check`, and the built pages hold each dump's paragraphs in order, each in an
+// element of its language, captions as captions. Then what the command does around that:
+// never overwriting, dry runs, the same headline twice, dumps that are not UTF-8.
+
 import { execFile } from "node:child_process";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
-import site from "../src/config/site.ts";
-import { parseArticle } from "../src/model/article.ts";
-import { beijingIso } from "../src/model/dates.ts";
-import { importedArticleText, parseChannelText } from "../src/editor/import-channel.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
+import { CHANNEL_DIR, channelDumps, expectedElements, expectedImports } from "./helpers/channel-fixtures.ts";
 import { readPage, text } from "./helpers/html.ts";
-import { SEEDS_DIR, seedFiles, seedParagraphs } from "./helpers/seeds.ts";
 
 const run = promisify(execFile);
 const tsx = (...args: string[]) => run("npx", ["tsx", ...args]);
+type Failed = { code: number; stdout: string; stderr: string };
 
-describe("importing the channel's real pages", () => {
-  it("imports both seeds, passes check, and builds pages with the source's paragraphs in order", async () => {
-    const dir = await tempDir();
-    await writeFile(path.join(dir, "articles.json"), await readFile("articles/articles.json"));
-    const { stdout } = await tsx("scripts/import.ts", "--out", dir, SEEDS_DIR);
-    expect(stdout).toContain("2 pairs, 2 unpaired, 0 warnings");
-    expect(stdout).toContain("0 pairs, 6 unpaired, 0 warnings");
+/** A folder for articles with the sample's folder defaults (the source). */
+async function articlesDir(): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(path.join(dir, "articles.json"), await readFile("articles/articles.json"));
+  return dir;
+}
 
+/** "dump → file" lines of the import's report, as a map. */
+function written(stdout: string): Map<string, string> {
+  return new Map([...stdout.matchAll(/^(\S+) (?:→|already imported as) (\S+):/gm)].map((m) => [path.basename(m[1]!), m[2]!]));
+}
+
+describe("importing the channel dump fixtures", () => {
+  let dir: string;
+  let stdout: string;
+  beforeAll(async () => {
+    dir = await articlesDir();
+    ({ stdout } = await tsx("scripts/import.ts", "--out", dir, CHANNEL_DIR));
+  });
+
+  it("imports every dump and ends with a summary that names the draft still needing a date", () => {
+    expect(written(stdout).size).toBe(channelDumps().length);
+    expect(stdout).toMatch(new RegExp(`^ {2}imported +${channelDumps().length}$`, "m"));
+    expect(stdout).toMatch(/^ {4}of which drafts that need a date +1$/m);
+    expect(stdout).toMatch(/^ {2}failed +0$/m);
+    expect(stdout).toMatch(/^Warnings by kind:\n(?: {2}.*\n)*? {2}pairing unsure +\d+$/m);
+    expect(stdout).toMatch(/Drafts that need a date.*\n {2}\S+-郑州老街上的修表师傅\.md {2}\(from \S+body-only-no-date\.txt\)/);
+  });
+
+  it("writes articles that npm run check passes", async () => {
     const check = await tsx("scripts/check.ts", dir);
-    expect(check.stdout).toContain("Checked 2 articles");
+    expect(check.stdout).toContain(`Checked ${channelDumps().length} articles`);
     expect(check.stdout).toContain("0 errors");
+  });
 
+  it("builds pages that hold each dump's paragraphs in order, each in its language, captions as captions", async () => {
     const siteDir = await buildTestSite({ QIAO_ARTICLES_DIR: dir });
-    const urls = (await readdir(path.join(siteDir, "news"))).sort();
-    expect(urls).toEqual(["20180615", "20210105", "index.html"]);
-    for (const [i, seed] of seedFiles().entries()) {
-      const day = ["20180615", "20210105"][i]!;
-      const [slug] = await readdir(path.join(siteDir, "news", day));
-      const doc = await readPage(siteDir, `/news/${day}/${slug}/`);
-      const rendered = [...doc.querySelectorAll(".article-body > div > *")].map((p) => text(p));
-      expect(rendered).toEqual(seedParagraphs(seed).map((p) => p.replace(/\s+/g, " ")));
+    const files = written(stdout);
+    for (const dump of channelDumps()) {
+      const want = expectedImports[dump]!;
+      const file = path.basename(files.get(dump)!, ".md");
+      const slug = file.slice("YYYY-MM-DD-".length);
+      if (!want.date && !want.dateFromFileName) {
+        // No date anywhere: a draft, which a production build leaves out.
+        expect(await readFile(files.get(dump)!, "utf8")).toContain("draft: true");
+        continue;
+      }
+      const day = (want.date ?? want.dateFromFileName!).slice(0, 10).replaceAll("-", "");
+      const doc = await readPage(siteDir, `/news/${day}/${encodeURIComponent(slug)}/`);
+      const shown = [...doc.querySelectorAll(".article-body > div > *")].map((el) => [
+        el.getAttribute("lang") === "zh-CN" ? "zh" : el.getAttribute("lang"),
+        text(el),
+        el.classList.contains("caption"),
+      ]);
+      expect(shown, dump).toEqual(expectedElements(want.blocks));
+      expect(text(doc.querySelector("h1 .kicker")) || undefined, dump).toBe(want.kicker);
+      expect(text(doc.querySelector(".byline .source")), dump).toBe(want.source ?? "郑州之窗");
+      expect(text(doc.querySelector(".credits")) || undefined, dump).toBe(want.credits);
     }
-  });
-
-  it("reads kicker, headline, source, Beijing time and credits from the dump", () => {
-    const [, stemCells] = seedFiles();
-    return readFile(stemCells!, "utf8").then((dump) => {
-      const a = parseChannelText(dump, site.kickers);
-      expect(a.kicker).toBe("Zhengzhou Energy");
-      expect(a.title).toEqual({ zh: "郑州市民刘先生:造血干细胞“新年第一捐”" });
-      expect(a.source).toBe("郑州之窗");
-      expect(beijingIso(a.date!)).toBe("2021-01-05T09:49:56+08:00");
-      expect(a.credits).toBe("(记者 李京儒 通讯员 张予/文 记者 丁友明/图)");
-      expect(a.paragraphs.some((p) => /Zhengzhou Vision|Scan QR|高铁/.test(p))).toBe(false);
-    });
-  });
-
-  it("never overwrites an article without --force", async () => {
-    const dir = await tempDir();
-    await tsx("scripts/import.ts", "--out", dir, SEEDS_DIR);
-    const [first] = (await readdir(dir)).sort();
-    await writeFile(path.join(dir, first!), "edited by hand");
-    const again = await tsx("scripts/import.ts", "--out", dir, SEEDS_DIR).catch((e) => e);
-    expect(again.code).toBe(1);
-    expect(again.stdout).toContain("exists (use --force to overwrite)");
-    expect(await readFile(path.join(dir, first!), "utf8")).toBe("edited by hand");
-    await tsx("scripts/import.ts", "--out", dir, "--force", SEEDS_DIR);
-    expect(await readFile(path.join(dir, first!), "utf8")).toMatch(/^---\ntitle:/);
   });
 });
 
-describe("real-world variation in dumps", () => {
-  const dump = (lines: string[]) => lines.join("\n");
+describe("npm run import", () => {
+  const two = ["captions.txt", "glued-pair.txt"];
+  async function dumps(names: readonly string[]): Promise<string> {
+    const from = path.join(await tempDir(), "dumps");
+    await mkdir(from);
+    for (const name of names) await copyFile(path.join(CHANNEL_DIR, name), path.join(from, name));
+    return from;
+  }
 
-  it("copes with a BOM, Windows line endings and full-width indentation", () => {
-    const a = parseChannelText("\uFEFF• Scan QR Code\r\nZheng Energy丨标题\r\n郑州之窗2018-06-15 11:53:52\r\n\u3000\u3000First line.\r\n\u3000\u3000第一行。\r\n");
-    expect(a).toMatchObject({ kicker: "Zheng Energy", title: { zh: "标题" }, paragraphs: ["First line.", "第一行。"] });
+  it("never overwrites an article without --force, and says when a page is already there unchanged", async () => {
+    const [from, out] = [await dumps(two), await articlesDir()];
+    await tsx("scripts/import.ts", "--out", out, from);
+    const again = await tsx("scripts/import.ts", "--out", out, from);
+    expect(again.stdout).toMatch(/^ {2}already imported, unchanged +2$/m);
+
+    const edited = written(again.stdout).get("captions.txt")!;
+    await writeFile(edited, "edited by hand");
+    const refused = (await tsx("scripts/import.ts", "--out", out, from).catch((e: Failed) => e)) as Failed;
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`captions.txt: not imported: ${edited} exists (use --force to overwrite)`);
+    expect(await readFile(edited, "utf8")).toBe("edited by hand");
+    await tsx("scripts/import.ts", "--out", out, "--force", from);
+    expect(await readFile(edited, "utf8")).toMatch(/^---\ntitle:/);
   });
 
-  it.each([
-    ["丨", "Zheng Energy丨标题"],
-    ["|", "Zheng Energy | 标题"],
-    ["full-width ｜", "Zheng Energy｜标题"],
-    ["a space after a known kicker", "Zheng Energy 标题"],
-  ])("splits kicker and headline separated by %s", (_, line) => {
-    expect(parseChannelText(dump([line, "郑州之窗2018-06-15 11:53", "Text."]), site.kickers)).toMatchObject({
-      kicker: "Zheng Energy",
-      title: { zh: "标题" },
-      warnings: [],
-    });
+  it("writes nothing on --dry-run and reports what it would do", async () => {
+    const [from, out] = [await dumps(two), await articlesDir()];
+    const { stdout } = await tsx("scripts/import.ts", "--out", out, "--dry-run", from);
+    expect(stdout).toContain("Summary (dry run: nothing written): 2 dumps");
+    expect(stdout).toMatch(/^ {2}would be imported +2$/m);
+    expect(await readdir(out)).toEqual(["articles.json"]);
   });
 
-  it("guesses an unknown Latin kicker before a Chinese headline, and says so", () => {
-    const a = parseChannelText(dump(["Zhengzhou Culture 郑州文化", "郑州之窗2020-01-01", "Text."]));
-    expect(a.kicker).toBe("Zhengzhou Culture");
-    expect(a.warnings).toEqual([expect.stringContaining('kicker "Zhengzhou Culture" guessed')]);
+  it("gives two different pages with the same date and headline two files, and the same page one", async () => {
+    const from = await dumps(["captions.txt"]);
+    const page = await readFile(path.join(from, "captions.txt"), "utf8");
+    await writeFile(path.join(from, "captions-copy.txt"), page);
+    await writeFile(path.join(from, "captions-other.txt"), page.replace("More than 120,000 people", "More than 130,000 people"));
+    const out = await articlesDir();
+    const { stdout } = await tsx("scripts/import.ts", "--out", out, from);
+    expect((await readdir(out)).sort()).toEqual(["2021-02-27-紫荆山公园灯会点亮元宵夜-2.md", "2021-02-27-紫荆山公园灯会点亮元宵夜.md", "articles.json"]);
+    expect(stdout).toMatch(/captions.txt: skipped: the same page as \S+captions-copy\.txt/);
+    const check = await tsx("scripts/check.ts", out);
+    expect(check.stdout).toContain("0 errors");
   });
 
-  it("dates an article with no timestamp now, as a draft, with a warning", () => {
-    const a = parseChannelText(dump(["A headline in English", "First paragraph.", "第一段。"]));
-    expect(a.date).toBeUndefined();
-    expect(a.paragraphs).toEqual(["First paragraph.", "第一段。"]);
-    expect(a.warnings).toEqual([expect.stringContaining("no timestamp line")]);
-    const text = importedArticleText(a, "news", new Date("2026-11-23T02:00:00Z"));
-    expect(text).toContain("date: 2026-11-23 10:00:00\n");
-    expect(text).toContain("draft: true\n");
-  });
-
-  it("drops photo placeholders and keeps captions as paragraphs", () => {
-    const a = parseChannelText(dump(["Title line", "郑州之窗2020-01-01 08:00", "[图片]", "Photo shows the station.", "图为献血站。"]));
-    expect(a.paragraphs).toEqual(["Photo shows the station.", "图为献血站。"]);
-    expect(a.warnings).toEqual(['dropped a photo placeholder: "[图片]"']);
-  });
-
-  it("keeps lines that look like Markdown as plain text", () => {
-    const a = parseChannelText(dump(["Title", "郑州之窗2020-01-01", "1. The first point.", "# not a heading", "{solo} not a directive"]));
-    const text = importedArticleText(a, "news", new Date());
-    const { article } = parseArticle(text, "x.md", { columns: site.columns });
-    expect(article!.paragraphs.map((p) => p.html)).toEqual([
-      '<p lang="en">1. The first point.</p>\n',
-      '<p lang="en"># not a heading</p>\n',
-      '<p lang="en">{solo} not a directive</p>\n',
+  it("dates body-only dumps by --date when their name gives none", async () => {
+    const [from, out] = [await dumps(["body-only-no-date.txt", "body-only-20190412.txt"]), await articlesDir()];
+    const { stdout } = await tsx("scripts/import.ts", "--out", out, "--date", "2019-05-01", from);
+    expect((await readdir(out)).sort()).toEqual([
+      "2019-04-12-郑州60家社区卫生服务中心开设周末门诊.md",
+      "2019-05-01-郑州老街上的修表师傅.md",
+      "articles.json",
     ]);
+    expect(stdout).toMatch(/^ {4}of which drafts that need a date +0$/m);
+    expect(stdout).toMatch(/^ {2}dated from --date +1$/m);
+  });
+
+  it("refuses a dump that is not UTF-8, naming the byte, and imports the rest", async () => {
+    const from = await dumps(["glued-pair.txt"]);
+    await writeFile(path.join(from, "latin1.txt"), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
+    const failed = (await tsx("scripts/import.ts", "--out", await articlesDir(), from).catch((e: Failed) => e)) as Failed;
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("latin1.txt: not imported: invalid UTF-8 at byte 9 (0xe9): save the file as UTF-8 (line 2, column 4)");
+    expect(failed.stdout).toMatch(/Failures:\n {2}\S+latin1\.txt: invalid UTF-8 at byte 9/);
+    expect(failed.stdout).toMatch(/^ {2}imported +1$/m);
   });
 });

@@ -41,6 +41,13 @@ describe("editorial warnings", () => {
     expect(warnings(body)).toEqual([expect.stringMatching(/^12 warning this Chinese paragraph is much shorter/)]);
   });
 
+  it("take captions for neither text nor translation", () => {
+    const body = "\nFirst paragraph in English.\n\n第一段中文。\n\n{caption} 记者 胡嘉文 摄影\n\nTwo.\n\n{caption} ▲ Lanterns.\n\nThree.\n\n三。\n";
+    expect(warnings(body)).toEqual([]);
+    const front = FRONT.replace("  zh: 生成的标题\n", "");
+    expect(warnings("\nOne.\n\nTwo.\n\nThree.\n\n{caption} Lanterns\n\n{caption} 灯笼\n", front)).toEqual([]);
+  });
+
   it("let an English-only article with a Chinese headline pass quietly", () => {
     expect(warnings("\nOne.\n\nTwo.\n\nThree.\n\nFour.\n")).toEqual([]);
   });

@@ -34,6 +34,10 @@ describe("a paragraph becomes HTML", () => {
   it("wraps multi-block Markdown in one element carrying lang", () => {
     expect(renderParagraph({ text: "Intro:\n\n- one", lang: "en" })).toMatch(/^<div lang="en">/);
   });
+  it("marks a caption as one, in its language, plain or not", () => {
+    expect(renderParagraph({ text: "记者 胡嘉文 摄影", lang: "zh", caption: true })).toBe('<p lang="zh-CN" class="caption">记者 胡嘉文 摄影</p>\n');
+    expect(renderParagraph({ text: "Photo by *Owen Carter*", lang: "en", caption: true })).toBe('<p lang="en" class="caption">Photo by <em>Owen Carter</em></p>\n');
+  });
 });
 
 describe("plain prose skips markdown-it and comes out the same", () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs } from "../src/model/paragraphs.ts";
-import { seedFiles, seedParagraphs } from "./helpers/seeds.ts";
+import { expectedImports } from "./helpers/channel-fixtures.ts";
 
 const shape = (body: string) =>
   pairParagraphs(readParagraphs(body).paragraphs).map((b) =>
@@ -40,6 +39,16 @@ describe("pairing", () => {
     expect(shape("{zh} CBD 2021 GDP\n\nCBD")).toEqual(["zh", "en"]);
     expect(shape("{en} 郑州\n\n{zh} Zhengzhou")).toEqual(["en+zh"]);
   });
+  it("never pairs a caption with body text, either way round", () => {
+    expect(shape("A lone English paragraph.\n\n{caption} ▲ 市民在公园赏灯。\n\n第二段的中文。")).toEqual(["en", "zh", "zh"]);
+    expect(shape("{caption} ▲ Visitors at the lantern fair.\n\n灯会现场的中文正文。")).toEqual(["en", "zh"]);
+  });
+  it("pairs an English caption with the Chinese caption after it, unless told {solo}", () => {
+    expect(shape("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼")).toEqual(["en+zh"]);
+    expect(shape("{caption} Photo by Owen Carter\n\n{caption solo} 记者 胡嘉文 摄影")).toEqual(["en", "zh"]);
+    const [block] = pairParagraphs(readParagraphs("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼").paragraphs);
+    expect(block).toMatchObject({ kind: "pair", en: { caption: true }, zh: { caption: true } });
+  });
   it("reports an unknown directive at its line", () => {
     const { problems } = readParagraphs("One.\n\n{sollo} Two.", 10);
     expect(problems).toEqual([{ line: 12, col: 1, message: expect.stringContaining('"{sollo}"') }]);
@@ -59,26 +68,20 @@ describe("splitting", () => {
   });
 });
 
-describe("the channel's real articles", () => {
-  const [bloodDonorDay, stemCells] = seedFiles();
-  it("pairs the World Blood Donor Day article as the channel shows it", () => {
-    const paragraphs = seedParagraphs(bloodDonorDay!);
-    expect(paragraphs).toHaveLength(6);
-    expect(shape(paragraphs.join("\n\n"))).toEqual(["en+zh", "en", "en", "en+zh"]);
+describe("the channel's two page layouts, as the fixtures reproduce them", () => {
+  // A body written as an editor would (blank lines between paragraphs) must pair as the
+  // channel shows it: pairs where a translation follows, English alone where none does.
+  const bodyOf = (file: string) => {
+    const blocks = expectedImports[file]!.blocks.filter((b) => !("caption" in b)) as Array<{ en?: string; zh?: string }>;
+    return { body: blocks.flatMap((b) => [b.en, b.zh].filter((t) => t !== undefined)).join("\n\n"), blocks };
+  };
+  it("pairs the paired layout, with lone English paragraphs between the pairs", () => {
+    const { body, blocks } = bodyOf("seed-layout-paired.txt");
+    expect(shape(body)).toEqual(["en+zh", "en", "en", "en+zh", "en+zh"]);
+    expect(shape(body)).toEqual(blocks.map((b) => (b.en && b.zh ? "en+zh" : b.en ? "en" : "zh")));
   });
-  it("keeps every paragraph of the English-only stem cell article on its own", () => {
-    const paragraphs = seedParagraphs(stemCells!);
-    expect(shape(paragraphs.join("\n\n"))).toEqual(Array(6).fill("en"));
-  });
-  it("sample articles hold the seeds' paragraphs, in order, word for word", () => {
-    const samples = [
-      "articles/2018-06-15-world-blood-donor-day.md",
-      "articles/2021-01-05-stem-cell-donation.md",
-    ];
-    samples.forEach((sample, i) => {
-      const body = readFileSync(sample, "utf8").split(/^---$/m)[2]!;
-      const texts = readParagraphs(body).paragraphs.map((p) => p.text);
-      expect(texts).toEqual(seedParagraphs(seedFiles()[i]!));
-    });
+  it("keeps every paragraph of the English-only layout on its own", () => {
+    const { body } = bodyOf("seed-layout-english-only.txt");
+    expect(shape(body)).toEqual(Array(6).fill("en"));
   });
 });

@@ -2,25 +2,34 @@
 // editors write local times, pages show them, and feeds carry the +08:00 offset.
 
 const BEIJING_OFFSET_MINUTES = 8 * 60;
+// YAML 1.1 timestamps (what other tools write: 2018-06-15T03:53:52.000Z, 2018-06-15 11:53:52 +08:00,
+// single-digit month, day or hour) and the channel's own 2018-06-15 11:53, seconds optional.
 const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
+
+/** The forms a date may take, for messages. */
+export const DATE_FORMS =
+  "2021-01-05, 2021-01-05 09:49, 2021-01-05 09:49:56 (Beijing time), or with an offset: 2021-01-05T01:49:56Z, 2021-01-05T09:49:56.000+08:00";
 
 /** Parses an editor's date; a date or time without an offset is Beijing time. */
 export function parseBeijingDate(text: string): Date | { error: string } {
   const match = PATTERN.exec(text.trim());
-  if (!match) {
-    return { error: `"${text}" is not a date: write YYYY-MM-DD or YYYY-MM-DD HH:mm[:ss]` };
+  // An offset needs a time to apply to: "2021-01-05Z" means nothing.
+  if (!match || (match[8] !== undefined && match[4] === undefined)) {
+    return { error: `"${text}" is not a date: write ${DATE_FORMS}` };
   }
-  const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
+  const [, y, mo, d, h = "00", mi = "00", s = "00", fraction = "", zone] = match;
   const fields = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   const [year, month, day, hour, minute, second] = fields;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(asUtc);
+  const milliseconds = Math.round(Number(`0.${fraction || "0"}`) * 1000);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
+  const check = new Date(Date.UTC(year, month - 1, day));
   if (
     check.getUTCFullYear() !== year ||
     check.getUTCMonth() !== month - 1 ||
     check.getUTCDate() !== day ||
-    hour > 23 || minute > 59 || second > 59
+    hour > 23 || minute > 59 || second > 59 ||
+    Math.abs(offsetMinutes(zone)) > 14 * 60
   ) {
     return { error: `"${text}" is not a real date or time` };
   }
@@ -29,10 +38,9 @@ export function parseBeijingDate(text: string): Date | { error: string } {
 
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined) return BEIJING_OFFSET_MINUTES;
-  if (zone === "Z") return 0;
-  const digits = zone.replace(":", "");
-  const sign = digits.startsWith("-") ? -1 : 1;
-  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  if (zone === "Z" || zone === "z") return 0;
+  const [, sign, hours, minutes = "0"] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+  return (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }
 
 /** The wall-clock fields of an instant in Beijing. */

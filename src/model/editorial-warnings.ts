@@ -20,7 +20,9 @@ export function editorialWarnings(
   titleLine: number,
 ): Warning[] {
   const warnings: Warning[] = [];
-  const translates = blocks.some((b) => b.kind === "pair");
+  // Captions are not the text a reader translates: they neither make nor break a run.
+  const body = blocks.filter((b) => !(b.kind === "single" ? b.paragraph.caption : b.en.caption));
+  const translates = body.some((b) => b.kind === "pair");
 
   if (!title.zh && !paragraphs.some((p) => p.lang === "zh")) {
     warnings.push({ line: titleLine, message: "the article has no Chinese at all: add title.zh or Chinese paragraphs" });
@@ -36,7 +38,7 @@ export function editorialWarnings(
     }
     run = [];
   };
-  blocks.forEach((block, i) => {
+  body.forEach((block, i) => {
     if (block.kind === "single" && block.paragraph.lang === "en") {
       run.push(block.paragraph);
       return;
@@ -52,7 +54,7 @@ export function editorialWarnings(
       }
       return;
     }
-    const previous = blocks[i - 1];
+    const previous = body[i - 1];
     const lostPartner =
       translates && !block.paragraph.solo && previous !== undefined &&
       (previous.kind === "pair" || previous.paragraph.lang === "zh");

@@ -5,6 +5,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from "yaml";
 import { z } from "zod";
+import { DATE_FORMS } from "./dates.ts";
 import { isSlug } from "./slug.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
@@ -17,7 +18,7 @@ export const frontMatterSchema = z.strictObject({
   }),
   kicker: text.optional(),
   column: text,
-  date: z.string({ error: "must be a date such as 2021-01-05 09:49:56 (Beijing time)" }),
+  date: z.string({ error: `must be a date such as ${DATE_FORMS}` }),
   source: text,
   credits: text.optional(),
   tags: z.array(text).default([]),

@@ -8,6 +8,7 @@ import { glob } from "tinyglobby";
 import type { Column } from "../config/site.ts";
 import { parseArticle, type Article } from "./article.ts";
 import { hasErrors, type Problem } from "./problems.ts";
+import { decodeUtf8, invalidUtf8Message } from "./utf8.ts";
 
 /** Per-folder defaults every article inherits, like Eleventy's directory data. */
 const DEFAULTS_FILE = "articles.json";
@@ -51,7 +52,13 @@ export async function loadArticles(dir: string, columns: Record<string, Column>,
     const key = `${info.size}:${info.mtimeMs}:${context}`;
     const cached = parseCache.get(file);
     if (cached?.key === key) return cached.parsed;
-    const result = parseArticle(readFileSync(file, "utf8"), path.relative(cwd, file), {
+    const name = path.relative(cwd, file);
+    const decoded = decodeUtf8(readFileSync(file));
+    if ("invalid" in decoded) {
+      const { line, col } = decoded.invalid;
+      return { problems: [{ file: name, line, col, severity: "error", message: invalidUtf8Message(decoded.invalid) }] };
+    }
+    const result = parseArticle(decoded.text, name, {
       columns,
       defaults,
       imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),

@@ -1,6 +1,6 @@
 // Where a paragraph becomes HTML. Each paragraph is rendered on its own so that the element
 // it becomes carries the paragraph's `lang`; a paragraph that is only an image becomes a
-// <figure> with its title as the caption.
+// <figure> with its title as the caption; a `{caption}` paragraph carries class="caption".
 //
 // Raw HTML is off: article text can never inject markup or script. markdown-it refuses
 // `javascript:`, `vbscript:` and `file:` link targets, and `data:` ones except images; we
@@ -78,21 +78,29 @@ export function isPlainProse(text: string): boolean {
   return !INLINE_SYNTAX.test(text) && !BLOCK_START.test(text);
 }
 
-/** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`. */
-export function renderParagraph(paragraph: Pick<Paragraph, "text" | "lang">): string {
-  if (isPlainProse(paragraph.text)) return `<p lang="${HTML_LANG[paragraph.lang]}">${md.utils.escapeHtml(paragraph.text)}</p>\n`;
+type Renderable = Pick<Paragraph, "text" | "lang"> & { caption?: boolean };
+
+/** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`
+ *  (and, for a caption, class="caption"). */
+export function renderParagraph(paragraph: Renderable): string {
+  if (isPlainProse(paragraph.text)) {
+    const caption = paragraph.caption ? ' class="caption"' : "";
+    return `<p lang="${HTML_LANG[paragraph.lang]}"${caption}>${md.utils.escapeHtml(paragraph.text)}</p>\n`;
+  }
   return renderWithMarkdownIt(paragraph);
 }
 
 /** The same, always through markdown-it. */
-export function renderWithMarkdownIt(paragraph: Pick<Paragraph, "text" | "lang">): string {
+export function renderWithMarkdownIt(paragraph: Renderable): string {
   const lang = HTML_LANG[paragraph.lang];
   const tokens = md.parse(paragraph.text, {});
   const figure = figureOf(tokens);
   if (figure && md.validateLink(figure.src)) return renderFigure(figure, lang);
+  const caption = paragraph.caption ? ' class="caption"' : "";
   if (isSingleBlock(tokens)) {
     tokens[0]!.attrSet("lang", lang);
+    if (caption) tokens[0]!.attrSet("class", "caption");
     return md.renderer.render(tokens, md.options, {});
   }
-  return `<div lang="${lang}">\n${md.renderer.render(tokens, md.options, {})}</div>\n`;
+  return `<div lang="${lang}"${caption}>\n${md.renderer.render(tokens, md.options, {})}</div>\n`;
 }

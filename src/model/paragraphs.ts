@@ -5,7 +5,8 @@
 // Language is decided by script, not position, so a Chinese paragraph with a missing
 // English partner is not mistaken for a translation. Editors override the guess with a
 // directive at the start of a paragraph: `{en}`, `{zh}`, `{solo}` (never pair), or both,
-// e.g. `{zh solo}`.
+// e.g. `{zh solo}`. `{caption}` marks a photo caption or credit: it pairs only with a caption
+// in the other language (a bilingual caption), never with the text around it.
 
 import type { Lang } from "../config/languages.ts";
 
@@ -19,6 +20,8 @@ export interface Paragraph {
   line: number;
   /** Set by the `{solo}` directive: never pair this paragraph. */
   solo: boolean;
+  /** Set by the `{caption}` directive: a photo caption or credit, not body text. */
+  caption: boolean;
   /** True when a directive, not the script, chose the language. */
   langForced: boolean;
 }
@@ -36,7 +39,7 @@ export interface DirectiveProblem {
 // URLs inside links and images are Latin but say nothing about the prose's language.
 const MARKDOWN_TARGET = /\]\([^)]*\)/g;
 const DIRECTIVE = /^\{([a-z][a-z ]*)\}[ \t\u3000]*/;
-const DIRECTIVE_WORDS = new Set(["en", "zh", "solo"]);
+const DIRECTIVE_WORDS = new Set(["en", "zh", "solo", "caption"]);
 // Blank means nothing but white space, including the full-width space editors paste from Word.
 const BLANK_LINE = /^[\s\u3000]*$/;
 
@@ -146,7 +149,7 @@ export function readParagraphs(
       problems.push({
         line: raw.line,
         col: 1,
-        message: `unknown paragraph directive "{${word}}": use {en}, {zh} or {solo}`,
+        message: `unknown paragraph directive "{${word}}": use {en}, {zh}, {solo} or {caption}`,
       });
     }
     const text = directive ? raw.text.slice(directive[0].length) : raw.text;
@@ -158,19 +161,21 @@ export function readParagraphs(
       lang,
       line: raw.line,
       solo: words.includes("solo"),
+      caption: words.includes("caption"),
       langForced: forced !== null,
     });
   }
   return { paragraphs, problems };
 }
 
-/** Pairs each English paragraph with the Chinese paragraph right after it. */
+/** Pairs each English paragraph with the Chinese paragraph right after it: body with body,
+ *  caption with caption. */
 export function pairParagraphs<P extends Paragraph>(paragraphs: readonly P[]): Block<P>[] {
   const blocks: Block<P>[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const current = paragraphs[i]!;
     const next = paragraphs[i + 1];
-    if (current.lang === "en" && next?.lang === "zh" && !current.solo && !next.solo) {
+    if (current.lang === "en" && next?.lang === "zh" && !current.solo && !next.solo && current.caption === next.caption) {
       blocks.push({ kind: "pair", en: current, zh: next });
       i++;
     } else {

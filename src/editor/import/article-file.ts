@@ -1,0 +1,84 @@
+// The article file for an import. The model pairs paragraphs by script alone (an English
+// paragraph followed by a Chinese one), so the body is written for the model to pair exactly
+// as the importer decided: each pair as English then its Chinese, `{solo}` where a Chinese
+// paragraph must not pair with the English before it, `{caption}` on captions, `{en}`/`{zh}`
+// where the script would guess another language.
+
+import { stringify } from "yaml";
+import type { Lang } from "../../config/languages.ts";
+import { beijingTimestamp } from "../../model/dates.ts";
+import { detectLanguage } from "../../model/paragraphs.ts";
+import type { ImportedArticle } from "./channel-dump.ts";
+
+// Markdown would read these line starts as headings, quotes, lists, rules or directives; a
+// backslash keeps them text (for "1. " it must stand before the dot).
+const MARKDOWN_LINE_START = /^(?:#|>|[-+*](?:\s|$)|\{|[-*_=]{3,}\s*$|`{3}|~{3})/;
+const ORDERED_LIST_START = /^(\d+)([.)](?:\s|$))/;
+/** Markdown's hard line break: lines that share one translation stay lines. */
+const LINE_BREAK = "\\\n";
+
+function asPlainText(line: string): string {
+  if (ORDERED_LIST_START.test(line)) return line.replace(ORDERED_LIST_START, "$1\\$2");
+  return MARKDOWN_LINE_START.test(line) ? `\\${line}` : line;
+}
+
+interface Out {
+  lines: string[];
+  /** null: a paragraph whose script says nothing; the model gives it the language before it. */
+  lang: Lang | null;
+  caption: boolean;
+  /** The importer paired it with the paragraph before it. */
+  pairs: boolean;
+}
+
+function outParagraphs(article: ImportedArticle): Out[] {
+  return article.blocks.flatMap((block): Out[] => {
+    if (block.kind === "pair") {
+      return [
+        { lines: block.en, lang: "en", caption: false, pairs: false },
+        { lines: block.zh, lang: "zh", caption: false, pairs: true },
+      ];
+    }
+    if (block.kind === "single") return [{ lines: [block.text], lang: block.lang, caption: false, pairs: false }];
+    return [
+      ...(block.en ? [{ lines: [block.en], lang: "en" as const, caption: true, pairs: false }] : []),
+      ...(block.zh ? [{ lines: [block.zh], lang: "zh" as const, caption: true, pairs: block.en !== undefined }] : []),
+    ];
+  });
+}
+
+/** The body's Markdown: paragraphs with the directives that make the model pair as decided. */
+function body(article: ImportedArticle): string {
+  let previous: { lang: Lang; caption: boolean; solo: boolean } | undefined;
+  return outParagraphs(article)
+    .map((p) => {
+      const text = p.lines.map(asPlainText).join(LINE_BREAK);
+      const words: string[] = p.caption ? ["caption"] : [];
+      if (p.lang && detectLanguage(text) !== p.lang) words.push(p.lang);
+      const lang = p.lang ?? previous?.lang ?? "en";
+      const wouldPair = previous?.lang === "en" && lang === "zh" && !previous.solo && previous.caption === p.caption;
+      // A paragraph without script takes the language before it: never let it pair.
+      const solo = p.lang === null || (wouldPair && !p.pairs);
+      if (solo) words.push("solo");
+      previous = { lang, caption: p.caption, solo };
+      return words.length ? `{${words.join(" ")}} ${text}` : text;
+    })
+    .join("\n\n");
+}
+
+/** The article file for an import, ready for `articles/`; an undated one is a draft dated `now`. */
+export function importedArticleText(article: ImportedArticle, column: string, now: Date): string {
+  const front = {
+    title: article.title,
+    ...(article.kicker ? { kicker: article.kicker } : {}),
+    column,
+    date: beijingTimestamp(article.date ?? now),
+    ...(article.source ? { source: article.source } : {}),
+    ...(article.credits ? { credits: article.credits } : {}),
+    ...(article.date ? {} : { draft: true }),
+  };
+  // Dates stay plain (2018-06-15 11:53:52): that is how editors write them, and YAML's
+  // core schema reads them back as the same text.
+  const yaml = stringify(front, { lineWidth: 0 });
+  return `---\n${yaml}---\n\n${body(article)}\n`;
+}
