@@ -47,8 +47,9 @@ function wasmOf(files: readonly { path: string; content: Uint8Array }[], lang: s
 /** Files written at once: enough to keep the disk busy without opening thousands of files. */
 const WRITES_IN_FLIGHT = 64;
 
-/** An index's files, written by us: Pagefind's own writeFiles answers before its files are
- *  on disk, and closing the service then can leave some of them empty. */
+/** An index's files, written by us: when the file system refuses a write, Pagefind's own
+ *  writeFiles stops its process without answering, and the build would wait for ever; here
+ *  the build fails with the file system's message. */
 async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: Lang): Promise<void> {
   const { files, errors } = await index.getFiles();
   fail(`write the ${lang} index`, errors);
