@@ -75,12 +75,14 @@ const RECORDS_IN_FLIGHT = 256;
 export interface IndexWriter {
   /** Takes the next records; they go to Pagefind at once. */
   add(records: readonly SearchRecord[]): void;
-  /** Writes the index into its folder under `siteDir` and stops Pagefind. */
+  /** Writes the index into its folder under `siteDir` and drops it from Pagefind's memory. */
   finish(): Promise<void>;
 }
 
-/** One language's index of a site, fed as the records come. Each language is written by a
- *  worker of its own (worker.ts), so the two Pagefind processes work at the same time. */
+/** One language's index of a site, fed as the records come. The languages of a build are
+ *  written one after the other by one Pagefind process (worker.ts): two at once, on this
+ *  kind of two-core machine, take longer than one after the other, as Pagefind spreads each
+ *  index over every core itself. */
 export function createIndexWriter(siteDir: string, lang: Lang): IndexWriter {
   const index = createIndex(lang);
   let adding: Promise<void> = index.then(() => {});
@@ -94,12 +96,14 @@ export function createIndexWriter(siteDir: string, lang: Lang): IndexWriter {
       adding.catch(() => {});
     },
     async finish() {
-      try {
-        await adding;
-        await writeIndexFiles(await index, path.join(siteDir, SEARCH_DIRS[lang]), lang);
-      } finally {
-        await pagefind.close();
-      }
+      await adding;
+      await writeIndexFiles(await index, path.join(siteDir, SEARCH_DIRS[lang]), lang);
+      await (await index).deleteIndex();
     },
   };
+}
+
+/** Stops the Pagefind process of this thread. */
+export async function closePagefind(): Promise<void> {
+  await pagefind.close();
 }

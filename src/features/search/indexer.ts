@@ -1,6 +1,5 @@
-// Search indexing as the build drives it, from the main thread. Each language is indexed by a
-// worker of its own (worker.ts, with its own Pagefind process), so the two run at once and
-// beside the rendering. A finished index is kept in the cache under a fingerprint of what it
+// Search indexing as the build drives it, from the main thread: a worker thread (worker.ts,
+// with its own Pagefind process) writes the indexes beside the rendering. A finished index is kept in the cache under a fingerprint of what it
 // was made from; a build whose searchable text is unchanged (a template or stylesheet
 // commit) reuses it instead of indexing again. Nothing here loads Pagefind itself.
 
@@ -16,7 +15,7 @@ import { linkTree } from "../../site/output-files.ts";
 import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
 
-/** What the workers need of an article, and no more: the message is copied between threads. */
+/** What the worker needs of an article, and no more: the message is copied between threads. */
 function searchable(article: Article): SearchableArticle {
   const { url, title, kicker, column, date, credits } = article;
   return { url, title, kicker, column, date, credits, paragraphs: article.paragraphs.map(({ lang, html }) => ({ lang, html })) };
@@ -47,14 +46,14 @@ export function searchFingerprint(articles: readonly SearchableArticle[]): strin
 /** Articles per message to a worker. */
 const BATCH = 256;
 
-/** Writes one language's index into `siteDir` on a worker thread. */
-function indexOnWorker(lang: Lang, articles: readonly SearchableArticle[], siteDir: string, workers: Set<Worker>): Promise<void> {
-  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { siteDir, lang } });
+/** Writes the indexes of `langs` into `siteDir` on a worker thread. */
+function indexOnWorker(langs: readonly Lang[], articles: readonly SearchableArticle[], siteDir: string, workers: Set<Worker>): Promise<void> {
+  const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { siteDir, langs } });
   workers.add(worker);
   const reply = new Promise<void>((resolve, reject) => {
     worker.once("message", ({ error }: { error?: string }) => (error === undefined ? resolve() : reject(new Error(error))));
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the ${lang} search indexing worker stopped (exit code ${code})`)));
+    worker.once("exit", (code) => reject(new Error(`the search indexing worker stopped (exit code ${code})`)));
   });
   for (let i = 0; i < articles.length; i += BATCH) worker.postMessage({ articles: articles.slice(i, i + BATCH) });
   worker.postMessage({ done: true });
@@ -97,14 +96,14 @@ export interface IndexResult {
 
 export interface SearchIndexing {
   done: Promise<IndexResult>;
-  /** Stops the workers, whether or not they finished. */
+  /** Stops the worker, whether or not it finished. */
   stop(): Promise<void>;
 }
 
 /**
- * Writes the search indexes of `articles` into `siteDir`, both languages at once, each in its
- * own worker; with a `cacheDir`, reuses the indexes of the same articles from an earlier build,
- * and keeps these for the next one.
+ * Writes the search indexes of `articles` into `siteDir` on a worker thread; with a
+ * `cacheDir`, reuses the indexes of the same articles from an earlier build, and keeps these
+ * for the next one.
  */
 export function startSearchIndexing(articles: readonly Article[], siteDir: string, cacheDir?: string): SearchIndexing {
   const workers = new Set<Worker>();
@@ -112,20 +111,15 @@ export function startSearchIndexing(articles: readonly Article[], siteDir: strin
     const records = articles.map(searchable);
     const key = cacheDir ? searchFingerprint(records) : undefined;
     const entry = (lang: Lang) => path.join(cacheDir!, "search", `${lang}-${key}`);
-    const reused = await Promise.all(
-      LANGS.map(async (lang) => {
-        const target = path.join(siteDir, SEARCH_DIRS[lang]);
-        if (key && existsSync(entry(lang))) {
-          await linkTree(entry(lang), target);
-          return true;
-        }
-        await indexOnWorker(lang, records, siteDir, workers);
-        if (key) await keepInCache(target, entry(lang));
-        return false;
-      }),
-    );
+    const cached = LANGS.filter((lang) => key && existsSync(entry(lang)));
+    const missing = LANGS.filter((lang) => !cached.includes(lang));
+    await Promise.all(cached.map((lang) => linkTree(entry(lang), path.join(siteDir, SEARCH_DIRS[lang]))));
+    if (missing.length) {
+      await indexOnWorker(missing, records, siteDir, workers);
+      if (key) for (const lang of missing) await keepInCache(path.join(siteDir, SEARCH_DIRS[lang]), entry(lang));
+    }
     const counts = Object.fromEntries(LANGS.map((lang) => [lang, pageCount(path.join(siteDir, SEARCH_DIRS[lang]))])) as IndexedCounts;
-    return { counts, reused: reused.every(Boolean) };
+    return { counts, reused: missing.length === 0 };
   })();
   done.catch(() => {}); // the caller reads it; a build stopped early must not leave an unhandled rejection
   return {
