@@ -49,7 +49,7 @@ const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://ben
 async function measure(name: string, args: string[], env: Record<string, string>, cwd = root): Promise<RunStats> {
   log(`${name} ...`);
   const stats = await runMeasured(process.execPath, args, { cwd, env: { ...baseEnv, ...env }, onLine: (line) => log(`  ${line}`) });
-  log(`  ${stats.seconds.toFixed(1)} s, peak ${mb(stats.peakRssBytes)}`);
+  log(`  ${stats.seconds.toFixed(1)} s, CPU ${stats.cpuSeconds.toFixed(1)} s, peak ${mb(stats.peakRssBytes)}`);
   return stats;
 }
 
@@ -151,19 +151,22 @@ if (values.dev) {
   log("Measuring a first English and a first Chinese query in Chromium ...");
   const firstQuery = await firstQueries(out("full"));
   const ratio = (stats: RunStats) => stats.seconds / yardstick.seconds;
+  const cpuRatio = (stats: RunStats) => stats.cpuSeconds / yardstick.cpuSeconds;
   const row = (label: string, stats: RunStats, target: string) =>
-    `  ${label.padEnd(44)} ${stats.seconds.toFixed(1).padStart(6)} s ${ratio(stats).toFixed(2).padStart(6)}× ${target.padEnd(8)} ${mb(stats.peakRssBytes).padStart(8)}`;
+    `  ${label.padEnd(44)} ${stats.seconds.toFixed(1).padStart(6)} s ${ratio(stats).toFixed(2).padStart(6)}× ${target.padEnd(8)}` +
+    ` ${stats.cpuSeconds.toFixed(1).padStart(6)} s ${cpuRatio(stats).toFixed(2).padStart(6)}× ${mb(stats.peakRssBytes).padStart(8)}`;
+  const summary = (stats: RunStats) => ({ seconds: stats.seconds, cpuSeconds: stats.cpuSeconds, peakRssBytes: stats.peakRssBytes, ratio: ratio(stats), cpuRatio: cpuRatio(stats) });
   Object.assign(results, {
     pages,
-    minimal: { seconds: yardstick.seconds, peakRssBytes: yardstick.peakRssBytes },
-    templates: { seconds: templates.seconds, peakRssBytes: templates.peakRssBytes, ratio: ratio(templates) },
-    full: { seconds: full.seconds, peakRssBytes: full.peakRssBytes, ratio: ratio(full) },
-    rebuild: { seconds: rebuild.seconds, peakRssBytes: rebuild.peakRssBytes, ratio: ratio(rebuild) },
+    minimal: summary(yardstick),
+    templates: summary(templates),
+    full: summary(full),
+    rebuild: summary(rebuild),
     indexBytes,
     firstQuery,
   });
   log(`
-${articles} articles, ${pages} pages             time  × minimal  target  peak memory (process tree)
+${articles} articles, ${pages} pages         wall time  × minimal  target    CPU time  × minimal  peak memory (process tree)
 ${row("minimal Eleventy, same articles", yardstick, "")}
 ${row("templates alone (no QR codes, no search)", templates, "≤ 1.6×")}
 ${row("full production build, empty cache", full, "≤ 4×")}
@@ -183,10 +186,12 @@ ${row("rebuild, no article changed, cache kept", rebuild, "≤ 1.5×")}
     const largerOut = `/dev/shm/qiao-bench-${larger}-full`;
     const largerFull = await build(`full, empty cache, ${larger} articles`, largerOut, largerCache, {}, rootOf(larger));
     const growth = largerFull.seconds / full.seconds;
-    results.scale = { articles: larger, seconds: largerFull.seconds, peakRssBytes: largerFull.peakRssBytes, growth };
+    const cpuGrowth = largerFull.cpuSeconds / full.cpuSeconds;
+    results.scale = { articles: larger, seconds: largerFull.seconds, cpuSeconds: largerFull.cpuSeconds, peakRssBytes: largerFull.peakRssBytes, growth, cpuGrowth };
     log(`
 Growth from ${articles} to ${larger} articles (${(larger / articles).toFixed(1)}× the articles), full build, empty cache:
   time    ${full.seconds.toFixed(1)} s -> ${largerFull.seconds.toFixed(1)} s   ${growth.toFixed(2)}× (target ≤ 3.3×)
+  CPU     ${full.cpuSeconds.toFixed(1)} s -> ${largerFull.cpuSeconds.toFixed(1)} s   ${cpuGrowth.toFixed(2)}×
   memory  ${mb(full.peakRssBytes)} -> ${mb(largerFull.peakRssBytes)} (target ≤ 6144 MB)`);
     if (!values.keep) for (const dir of [rootOf(larger), `${rootOf(larger)}-minimal-project`, largerOut]) rmSync(dir, { recursive: true, force: true });
   }
