@@ -33,7 +33,7 @@ export async function startPreview(options: BuildOptions, port: number): Promise
   async function render(changedArticle?: string): Promise<string[]> {
     const started = performance.now();
     try {
-      const { written, warnings } = await buildInto(OUT, { ...renderOptions, changedArticle });
+      const { written, warnings } = await buildInto(OUT, { ...renderOptions, changedArticles: changedArticle ? [changedArticle] : undefined });
       for (const line of warningSummary(warnings)) console.warn(line);
       const ms = Math.round(performance.now() - started);
       console.log(`[qiao] ${changedArticle ? `${changedArticle}: ` : ""}rendered ${written.length} pages in ${ms} ms`);

@@ -51,7 +51,7 @@ export interface PageOptions {
  * articles are registered: a feed, sitemap or search page made from one article would be wrong.
  */
 export function addPage(config: UserConfig, options: BuildOptions, name: string, data: Record<string, unknown>, page: PageOptions = {}): void {
-  if (options.changedArticle && !page.listsArticles) return;
+  if (options.changedArticles && !page.listsArticles) return;
   config.addTemplate(`${name}.njk`, "", data);
 }
 
