@@ -20,6 +20,8 @@ export interface BuildOptions {
   articlesDir: string;
   /** The folder that outlives builds: encoded images, QR codes. */
   cacheDir: string;
+  /** Set by `npm start`: every page loads the preview's error overlay. */
+  preview?: boolean;
   /** Set by the preview after a save: render only what these article files change. */
   changedArticles?: readonly string[];
   /** QR codes on article pages (off only for the benchmark's baseline). */

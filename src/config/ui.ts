@@ -44,6 +44,9 @@ const en = {
   notFoundTitle: "Page not found",
   notFoundText: "The page you asked for is not here. It may have moved.",
   backHome: "Back to the home page",
+  // The preview's (npm start) words to the editor; readers never see them.
+  previewErrorTitle: "This save could not be shown: the page is its last version that worked.",
+  previewErrorHint: "Fix the file and save again; this message goes away.",
 };
 
 export type UiStrings = typeof en;
@@ -91,6 +94,8 @@ const zh: UiStrings = {
   notFoundTitle: "页面不存在",
   notFoundText: "您要找的页面不在这里,可能已被移动。",
   backHome: "返回首页",
+  previewErrorTitle: "本次保存无法显示：页面仍是上一个可用的版本。",
+  previewErrorHint: "修正文件后再次保存，此提示即会消失。",
 };
 
 export default { en, zh };

@@ -62,6 +62,7 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   config.addNunjucksGlobal("ui", ui);
   config.addNunjucksGlobal("htmlLang", HTML_LANG);
   config.addNunjucksGlobal("ogLocale", OG_LOCALE);
+  config.addNunjucksGlobal("preview", options.preview === true);
   const safe = (html: string) => new nunjucks.runtime.SafeString(html);
   config.addNunjucksGlobal("both", (pair: Bilingual, className?: string) => safe(bilingualHtml(pair, className)));
   config.addNunjucksGlobal("t", (key: keyof typeof ui.en) => safe(bilingualHtml({ en: ui.en[key], zh: ui.zh[key] })));
