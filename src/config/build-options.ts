@@ -20,7 +20,8 @@ export interface BuildOptions {
   articlesDir: string;
   /** The folder that outlives builds: encoded images, QR codes. */
   cacheDir: string;
-  /** Set by `npm start`: every page loads the preview's error overlay. */
+  /** Set by `npm start`: article pages show the editorial warnings next to the paragraphs
+   *  they are about, and every page loads the preview's error overlay. */
   preview?: boolean;
   /** Set by the preview after a save: render only what these article files change. */
   changedArticles?: readonly string[];

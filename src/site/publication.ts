@@ -8,6 +8,7 @@ import type { SiteConfig } from "../config/site.ts";
 import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
+import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
 import { articleHead, type ArticleHead } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
@@ -23,6 +24,8 @@ export interface ArticlePage extends Article {
   qrSvg?: string;
   /** Added by the images feature: the lead image as a responsive <picture>. */
   leadImageHtml?: string;
+  /** The preview's notes of the article's editorial warnings. */
+  editorNotes?: EditorNotes;
 }
 
 export interface Publication {
@@ -57,7 +60,8 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   return {
     articles: shown.map((a) => {
       const canonicalUrl = absoluteUrl(a.url, options);
-      return { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+      const page: ArticlePage = { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+      return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
     }),
     home: homeSections(sorted, site),
     columnPages: changed ? pages.filter((p) => p.teasers.some((t) => urls.has(t.url))) : pages,
