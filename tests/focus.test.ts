@@ -9,7 +9,7 @@ const FIXTURES = { QIAO_ARTICLES_DIR: "tests/fixtures/site", QIAO_ENV: "developm
 
 describe("a render of one changed article (npm start after saving it)", () => {
   it("writes that article's page, the column page listing it and the home page, nothing else", async () => {
-    const out = await buildTestSite(FIXTURES, undefined, { changedArticle: "tests/fixtures/site/2020-03-01-published.md" });
+    const out = await buildTestSite(FIXTURES, undefined, { changedArticles: ["tests/fixtures/site/2020-03-01-published.md"] });
     const exists = (p: string) => stat(path.join(out, p)).then(() => true, () => false);
     expect(await exists("news/20200301/published/index.html")).toBe(true);
     expect(await exists("news/index.html")).toBe(true);

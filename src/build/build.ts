@@ -20,14 +20,14 @@ export interface BuildResult {
   warnings: Problem[];
 }
 
-/** Renders the site into `dir` and, unless the options leave search out or this is one
- *  changed article's render, writes its search indexes there too. */
+/** Renders the site into `dir` and, unless the options leave search out or this is a
+ *  render of changed articles, writes its search indexes there too. */
 export async function buildInto(dir: string, options: BuildOptions): Promise<BuildResult> {
   // Content errors surface here, plainly, before Eleventy starts; Eleventy's own load of the
   // publication then gets the same object back (see loadPublication).
   const publication = await loadPublication(site, options);
   // Pagefind works on worker threads and in processes of its own, beside Eleventy's rendering.
-  const indexing = options.search && !options.changedArticle ? startSearchIndexing(publication.articles, dir, options.cacheDir) : undefined;
+  const indexing = options.search && !options.changedArticles ? startSearchIndexing(publication.articles, dir, options.cacheDir) : undefined;
   try {
     const [rendered, indexed] = await Promise.allSettled([renderSite(dir, options), indexing?.done]);
     if (rendered.status === "rejected") throw rendered.reason;

@@ -19,9 +19,10 @@ export function contentErrorIn(error: unknown): ContentError | undefined {
   return errorChain(error).find((e) => e instanceof ContentError);
 }
 
-export function errorLines(error: unknown): string[] {
+/** What went wrong, a line each; `errorsOnly` leaves out the warnings that came with it. */
+export function errorLines(error: unknown, errorsOnly = false): string[] {
   const content = contentErrorIn(error);
-  if (content) return content.problems.map(formatProblem);
+  if (content) return content.problems.filter((p) => !errorsOnly || p.severity === "error").map(formatProblem);
   const chain = errorChain(error);
   return chain.length ? chain.map((e) => e.message) : [String(error)];
 }

@@ -20,8 +20,11 @@ export interface BuildOptions {
   articlesDir: string;
   /** The folder that outlives builds: encoded images, QR codes. */
   cacheDir: string;
-  /** Set by the preview after an edit: render only what this article file changes. */
-  changedArticle?: string;
+  /** Set by `npm start`: article pages show the editorial warnings next to the paragraphs
+   *  they are about, and every page loads the preview's error overlay. */
+  preview?: boolean;
+  /** Set by the preview after a save: render only what these article files change. */
+  changedArticles?: readonly string[];
   /** QR codes on article pages (off only for the benchmark's baseline). */
   qr: boolean;
   /** Search indexes (off only for the benchmark's baseline). */

@@ -44,6 +44,14 @@ const en = {
   notFoundTitle: "Page not found",
   notFoundText: "The page you asked for is not here. It may have moved.",
   backHome: "Back to the home page",
+  // The preview's (npm start) words to the editor; readers never see them.
+  previewErrorTitle: "This save could not be shown: the page is its last version that worked.",
+  previewErrorHint: "Fix the file and save again; this message goes away.",
+  noteNoChinese: "Editor's check: this article has no Chinese at all. Add title.zh or Chinese paragraphs.",
+  noteUntranslatedRun: "Editor's check: from the paragraph above, {n} English paragraphs in a row have no Chinese translation.",
+  notePairZhShorter: "Editor's check: the Chinese above is much shorter than the English it is paired with. Check the pairing.",
+  notePairZhLonger: "Editor's check: the Chinese above is much longer than the English it is paired with. Check the pairing.",
+  noteLostPartner: "Editor's check: the Chinese paragraph above follows Chinese text. Did its English partner go missing? Start it with {solo} if it stands alone on purpose.",
 };
 
 export type UiStrings = typeof en;
@@ -91,6 +99,13 @@ const zh: UiStrings = {
   notFoundTitle: "页面不存在",
   notFoundText: "您要找的页面不在这里,可能已被移动。",
   backHome: "返回首页",
+  previewErrorTitle: "本次保存无法显示：页面仍是上一个可用的版本。",
+  previewErrorHint: "修正文件后再次保存，此提示即会消失。",
+  noteNoChinese: "编辑提示：本文没有任何中文。请添加 title.zh 或中文段落。",
+  noteUntranslatedRun: "编辑提示：从上面这段起，连续 {n} 段英文没有中文翻译。",
+  notePairZhShorter: "编辑提示：上面的中文比与之配对的英文短得多，请检查配对。",
+  notePairZhLonger: "编辑提示：上面的中文比与之配对的英文长得多，请检查配对。",
+  noteLostPartner: "编辑提示：上面这段中文紧跟在中文之后，它的英文是否丢失了？如有意单独成段，请在段首加 {solo}。",
 };
 
 export default { en, zh };

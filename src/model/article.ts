@@ -4,7 +4,7 @@
 import matter from "gray-matter";
 import type { Column } from "../config/site.ts";
 import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
-import { editorialWarnings } from "./editorial-warnings.ts";
+import { editorialWarnings, type Warning } from "./editorial-warnings.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { IMAGE_IN_TEXT, isLocalImage, isRemoteImage } from "./image-paths.ts";
 import { renderParagraph } from "./markdown.ts";
@@ -23,6 +23,8 @@ export interface Article extends Omit<FrontMatter, "date" | "slug"> {
   url: string;
   paragraphs: RenderedParagraph[];
   blocks: Block<RenderedParagraph>[];
+  /** What an editor should look at before readers do; never stops a build. */
+  warnings: Warning[];
 }
 
 export interface ParseContext {
@@ -106,9 +108,8 @@ export function parseArticle(
 
   const rendered = paragraphs.map((p) => ({ ...p, html: renderParagraph(p) }));
   const blocks = pairParagraphs(rendered);
-  for (const w of editorialWarnings(front.title, paragraphs, blocks, lineOf("title"))) {
-    report(w.line, 1, w.message, "warning");
-  }
+  const warnings = editorialWarnings(front.title, paragraphs, blocks, lineOf("title"));
+  for (const w of warnings) report(w.line, 1, w.message, "warning");
   return {
     article: {
       ...front,
@@ -118,6 +119,7 @@ export function parseArticle(
       url: `/${front.column}/${beijingCompactDay(date)}/${slug}/`,
       paragraphs: rendered,
       blocks,
+      warnings,
     },
     problems,
   };

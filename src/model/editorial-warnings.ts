@@ -3,9 +3,16 @@
 
 import { scriptCounts, type Block, type Paragraph } from "./paragraphs.ts";
 
+/** What a warning is about, for whoever shows it in words of their own (the preview). */
+export type WarningKind = "no-chinese" | "untranslated-run" | "pair-zh-shorter" | "pair-zh-longer" | "lost-partner";
+
 export interface Warning {
+  kind: WarningKind;
+  /** The line of the paragraph it is about (the first of a run), or of the title. */
   line: number;
   message: string;
+  /** Paragraphs in an untranslated run. */
+  count?: number;
 }
 
 /** English paragraphs in a row without translation, in an article that does translate. */
@@ -25,14 +32,16 @@ export function editorialWarnings(
   const translates = body.some((b) => b.kind === "pair");
 
   if (!title.zh && !paragraphs.some((p) => p.lang === "zh")) {
-    warnings.push({ line: titleLine, message: "the article has no Chinese at all: add title.zh or Chinese paragraphs" });
+    warnings.push({ kind: "no-chinese", line: titleLine, message: "the article has no Chinese at all: add title.zh or Chinese paragraphs" });
   }
 
   let run: Paragraph[] = [];
   const endRun = () => {
     if (translates && run.length >= LONG_UNPAIRED_RUN) {
       warnings.push({
+        kind: "untranslated-run",
         line: run[0]!.line,
+        count: run.length,
         message: `${run.length} English paragraphs in a row (lines ${run[0]!.line}-${run.at(-1)!.line}) have no Chinese translation`,
       });
     }
@@ -48,6 +57,7 @@ export function editorialWarnings(
       const ratio = scriptCounts(block.en.text).latinLetters / Math.max(1, scriptCounts(block.zh.text).han);
       if (ratio < LETTERS_PER_HAN.min || ratio > LETTERS_PER_HAN.max) {
         warnings.push({
+          kind: ratio > LETTERS_PER_HAN.max ? "pair-zh-shorter" : "pair-zh-longer",
           line: block.zh.line,
           message: `this Chinese paragraph is much ${ratio > LETTERS_PER_HAN.max ? "shorter" : "longer"} than the English one it is paired with (line ${block.en.line}): check the pairing`,
         });
@@ -60,6 +70,7 @@ export function editorialWarnings(
       (previous.kind === "pair" || previous.paragraph.lang === "zh");
     if (lostPartner) {
       warnings.push({
+        kind: "lost-partner",
         line: block.paragraph.line,
         message: "this Chinese paragraph follows Chinese text: did its English partner go missing? Start it with {solo} if it stands alone on purpose",
       });

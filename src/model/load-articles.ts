@@ -11,7 +11,7 @@ import { hasErrors, type Problem } from "./problems.ts";
 import { decodeUtf8, invalidUtf8Message } from "./utf8.ts";
 
 /** Per-folder defaults every article inherits, like Eleventy's directory data. */
-const DEFAULTS_FILE = "articles.json";
+export const DEFAULTS_FILE = "articles.json";
 
 export interface LoadResult {
   articles: Article[];
@@ -38,20 +38,47 @@ type Parsed = ReturnType<typeof parseArticle>;
  * again, and `npm start` re-reads the folder on every save: only changed files are parsed.
  * Results with errors are never kept, so a fix (say, adding a missing image) shows at once.
  */
-const parseCache = new Map<string, { key: string; parsed: Parsed }>();
+const parseCache = new Map<string, { stamp: string; context: string; parsed: Parsed }>();
 
-/** Loads every article below `dir`; file names in problems are relative to `cwd`. */
-export async function loadArticles(dir: string, columns: Record<string, Column>, cwd = process.cwd()): Promise<LoadResult> {
+/** Each folder's article files as last listed. A caller that knows which files changed (the
+ *  preview, told by its watcher) gets the rest from here: walking and stat-ing an archive of
+ *  thousands of files on every save would cost more than the save's whole render. */
+const listings = new Map<string, string[]>();
+
+/** The listing `files` after `changed` (paths as articleFiles gives them) were written,
+ *  added or deleted. */
+function listingAfter(files: readonly string[], changed: ReadonlySet<string>): string[] {
+  const kept = files.filter((f) => !changed.has(f));
+  const present = [...changed].filter((f) => f.endsWith(".md") && existsSync(f) && statSync(f).isFile());
+  return [...kept, ...present].sort();
+}
+
+/**
+ * Loads every article below `dir`; file names in problems are relative to `cwd`. With
+ * `changed`, the files below `dir` that changed since the last load (new, edited or
+ * deleted), only those are looked at again; the others are as that load found them.
+ */
+export async function loadArticles(
+  dir: string,
+  columns: Record<string, Column>,
+  cwd = process.cwd(),
+  changed?: readonly string[],
+): Promise<LoadResult> {
   const defaults = await readDefaults(dir);
-  const files = await articleFiles(dir);
+  const listed = listings.get(path.resolve(cwd, dir));
+  const changedSet = new Set(changed);
+  const trusted = changed !== undefined && listed !== undefined;
+  const files = trusted ? listingAfter(listed, changedSet) : await articleFiles(dir);
+  listings.set(path.resolve(cwd, dir), files);
   const context = JSON.stringify([defaults, columns]);
   // Synchronous reads on purpose: many small files read one after another beat as many
   // promises queued on libuv's four threads, and parsing is CPU-bound anyway.
   const parse = (file: string): Parsed => {
-    const info = statSync(file);
-    const key = `${info.size}:${info.mtimeMs}:${context}`;
     const cached = parseCache.get(file);
-    if (cached?.key === key) return cached.parsed;
+    if (trusted && !changedSet.has(file) && cached?.context === context) return cached.parsed;
+    const info = statSync(file);
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    if (cached?.stamp === stamp && cached.context === context) return cached.parsed;
     const name = path.relative(cwd, file);
     const decoded = decodeUtf8(readFileSync(file));
     if ("invalid" in decoded) {
@@ -63,7 +90,8 @@ export async function loadArticles(dir: string, columns: Record<string, Column>,
       defaults,
       imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
     });
-    if (!hasErrors(result.problems)) parseCache.set(file, { key, parsed: result });
+    if (hasErrors(result.problems)) parseCache.delete(file);
+    else parseCache.set(file, { stamp, context, parsed: result });
     return result;
   };
   const parsed = files.map(parse);

@@ -51,7 +51,7 @@ export interface PageOptions {
  * articles are registered: a feed, sitemap or search page made from one article would be wrong.
  */
 export function addPage(config: UserConfig, options: BuildOptions, name: string, data: Record<string, unknown>, page: PageOptions = {}): void {
-  if (options.changedArticle && !page.listsArticles) return;
+  if (options.changedArticles && !page.listsArticles) return;
   config.addTemplate(`${name}.njk`, "", data);
 }
 
@@ -62,6 +62,7 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   config.addNunjucksGlobal("ui", ui);
   config.addNunjucksGlobal("htmlLang", HTML_LANG);
   config.addNunjucksGlobal("ogLocale", OG_LOCALE);
+  config.addNunjucksGlobal("preview", options.preview === true);
   const safe = (html: string) => new nunjucks.runtime.SafeString(html);
   config.addNunjucksGlobal("both", (pair: Bilingual, className?: string) => safe(bilingualHtml(pair, className)));
   config.addNunjucksGlobal("t", (key: keyof typeof ui.en) => safe(bilingualHtml({ en: ui.en[key], zh: ui.zh[key] })));

@@ -8,6 +8,7 @@ import type { SiteConfig } from "../config/site.ts";
 import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
+import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
 import { articleHead, type ArticleHead } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
@@ -23,6 +24,8 @@ export interface ArticlePage extends Article {
   qrSvg?: string;
   /** Added by the images feature: the lead image as a responsive <picture>. */
   leadImageHtml?: string;
+  /** The preview's notes of the article's editorial warnings. */
+  editorNotes?: EditorNotes;
 }
 
 export interface Publication {
@@ -40,33 +43,28 @@ export function isPublished(article: Article, options: Pick<BuildOptions, "produ
   return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
 }
 
+/**
+ * Assembles what a build publishes. A preview's render of changed articles
+ * (`options.changedArticles`) gets only what they change: their own pages and the column
+ * pages that list them (the home page renders in full; it is one page). Other articles'
+ * pages wait for the next full render: re-rendering thousands of pages per save is what
+ * makes previews slow, and so would preparing them.
+ */
 export function assemblePublication(all: readonly Article[], site: SiteConfig, options: BuildOptions): Omit<Publication, "warnings"> {
   const sorted = newestFirst(all.filter((a) => isPublished(a, options)));
   const related = relatedSections(sorted, site);
+  const changed = options.changedArticles && new Set(options.changedArticles.map((file) => path.resolve(file)));
+  const shown = changed ? sorted.filter((a) => changed.has(path.resolve(a.file))) : sorted;
+  const urls = new Set(shown.map((a) => a.url));
+  const pages = columnPages(sorted, site);
   return {
-    articles: sorted.map((a) => {
+    articles: shown.map((a) => {
       const canonicalUrl = absoluteUrl(a.url, options);
-      return { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+      const page: ArticlePage = { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+      return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
     }),
     home: homeSections(sorted, site),
-    columnPages: columnPages(sorted, site),
-  };
-}
-
-/**
- * What one edited article changes: its own page and the column pages that list it (the home
- * page renders in full; it is one page). Other articles' related blocks wait for the next
- * full render: re-rendering thousands of pages per keystroke is what makes previews slow.
- */
-export function onlyChangedArticle(publication: Publication, file: string): Publication {
-  const same = (other: string) => path.resolve(other) === path.resolve(file);
-  const articles = publication.articles.filter((a) => same(a.file));
-  const urls = new Set(articles.map((a) => a.url));
-  return {
-    ...publication,
-    articles,
-    columnPages: publication.columnPages.filter((p) => p.teasers.some((t) => urls.has(t.url))),
-    warnings: publication.warnings.filter((w) => same(w.file)),
+    columnPages: changed ? pages.filter((p) => p.teasers.some((t) => urls.has(t.url))) : pages,
   };
 }
 
@@ -83,12 +81,13 @@ function unchanged(articles: readonly Article[], key: string): boolean {
 
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
 export async function loadPublication(site: SiteConfig, options: BuildOptions): Promise<Publication> {
-  const loaded = await loadArticles(options.articlesDir, site.columns);
+  const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), options.changedArticles);
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
   if (unchanged(loaded.articles, key)) return last!.publication;
-  const assembled = { ...assemblePublication(loaded.articles, site, options), warnings: loaded.problems };
-  const publication = options.changedArticle ? onlyChangedArticle(assembled, options.changedArticle) : assembled;
+  const changed = options.changedArticles && new Set(options.changedArticles.map((file) => path.resolve(file)));
+  const warnings = changed ? loaded.problems.filter((w) => changed.has(path.resolve(w.file))) : loaded.problems;
+  const publication = { ...assemblePublication(loaded.articles, site, options), warnings };
   last = { key, articles: loaded.articles, publication };
   return publication;
 }
