@@ -78,7 +78,8 @@ async function devLoop(samples = 5): Promise<DevLoop> {
   const port = 8700 + Math.floor(Math.random() * 200);
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
     cwd: root,
-    env: baseEnv,
+    // As `npm start` runs: the development environment, not the build's production one.
+    env: { ...baseEnv, QIAO_ENV: "development" },
     // stderr must not be a pipe nobody reads: a full pipe would stall the server.
     stdio: ["ignore", "pipe", "ignore"],
   });
