@@ -2,7 +2,8 @@
 // the project, driven over HTTP and in Chromium. Saves show; a broken save keeps the last
 // good page and shows its error until the next good save; a save during search indexing is
 // not held up by it; the index follows; new, renamed, deleted and sub-folder articles are
-// picked up; article pages show their editorial warnings and stay valid HTML.
+// picked up; article pages show their editorial warnings and stay valid HTML; a template
+// change re-renders every page and the index follows.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -199,5 +200,15 @@ describe("npm start", () => {
     const built = path.join(root, ".cache", "preview", WARNED_URL, "index.html");
     expect(await htmlProblems(built)).toEqual([]);
     expect(inlineCodeProblems(parseHTML(readFileSync(built, "utf8")).document)).toEqual([]);
+  });
+
+  it("re-renders every page when a template changes, and the search index follows", async () => {
+    const layout = "_includes/pages/article.njk";
+    const saved = mark();
+    writeFileSync(file(layout), read(layout).replace("</article>", "</article>\n<p>A template edit</p>"));
+    for (const url of [PUBLISHED_URL, WARNED_URL]) {
+      await until(`the template edit on ${url}`, async () => (await page(url)).html.includes("<p>A template edit</p>"));
+    }
+    await until("the index after the full render", () => printedSince(saved, /search index ready/), 60_000);
   });
 });

@@ -21,6 +21,7 @@ import { warningSummary } from "../model/problems.ts";
 import { buildInto } from "./build.ts";
 import { errorLines } from "./errors.ts";
 import { previewSearch } from "./preview-search.ts";
+import { forgetTemplates } from "./render.ts";
 import { watchFolder } from "./watch-folder.ts";
 
 const RENDER_ALL = ["_includes", "assets"];
@@ -131,6 +132,7 @@ export async function startPreview(options: BuildOptions, port: number): Promise
     const articles = changed.filter((f) => under(f, articlesDir) && f.endsWith(".md"));
     const onlyArticles = articles.length === changed.length && articles.every((f) => existsSync(f) && statSync(f).isFile());
     search.stop();
+    forgetTemplates(changed.filter((f) => !under(f, articlesDir)));
     let written: string[];
     try {
       written = await render(onlyArticles ? articles : undefined);
