@@ -1,9 +1,12 @@
 // The search page: one box for English, Chinese (traditional too) and pinyin. Hits from the
 // English and the Chinese index are grouped by article, ten articles at a time: each shown
 // result costs its hits' fragments, so a first query fetches only what the reader sees.
+// Pagefind runs in a worker (search-worker.js): this thread only draws, so typing and
+// scrolling never wait for a search. Results go into room the stylesheet keeps for them, so
+// nothing on the page moves as they arrive.
 // Plain module, no framework, no inline script (the Content-Security-Policy forbids it).
 
-import { addToGroups, excerptRuns, matchesFilters, normalizeQuery, retryable, searchEngine, traditionalTest } from "./search-query.js";
+import { addToGroups, excerptRuns, matchesFilters } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -14,20 +17,31 @@ const list = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more");
 const { ui, columns, htmlLang, client } = JSON.parse(document.getElementById("search-data").textContent);
 
-// Both fetched the first time a query has Chinese characters, the converter only if it has
-// a character the table says it would change.
-const loadTraditionalTest = retryable(async () => {
-  const response = await fetch(client.traditionalChars);
-  if (!response.ok) throw new Error(`t2cn-chars.json: HTTP ${response.status}`);
-  return traditionalTest(await response.json());
+/** The worker, started at once so its code loads while the page settles. Each call answers
+ *  a promise (the protocol: search-worker.js). */
+const worker = new Worker(client.worker, { type: "module" });
+const waiting = new Map();
+let calls = 0;
+worker.addEventListener("message", ({ data: { id, result, error } }) => {
+  const call = waiting.get(id);
+  waiting.delete(id);
+  if (error === undefined) call?.resolve(result);
+  else call?.reject(new Error(error));
 });
-const loaders = {
-  hasTraditional: async (text) => (await loadTraditionalTest())(text),
-  toSimplified: retryable(async () => {
-    const { Converter } = await import(client.converter);
-    return Converter({ from: "t", to: "cn" });
-  }),
-};
+worker.addEventListener("error", (event) => {
+  // A worker that failed to load answers nothing: every pending call fails instead of hanging.
+  event.preventDefault();
+  for (const call of waiting.values()) call.reject(new Error(event.message || "search worker failed"));
+  waiting.clear();
+});
+function ask(method, ...args) {
+  const id = ++calls;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, method, args });
+  });
+}
+ask("init", client);
 
 function el(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
@@ -69,35 +83,29 @@ function say(en, zh) {
   status.replaceChildren(...both(en, zh));
 }
 
-const search = searchEngine(() => import(client.pagefindScript), {
-  baseUrl: client.baseUrl,
-  bundles: client.bundles,
-  languages: client.languages,
-});
-
 /** Articles shown at first and per "More results"; and how many hits one page may read to
  *  find them when a filter is set (filters apply in the browser: see src/search-records.ts). */
 const PAGE = 10;
 const READ_AT_MOST = 400;
 
-/** The query on screen: its hits, how far they are read, the hits read but not yet shown
- *  (filters passed), and its results by article URL. */
+/** The query on screen: its ticket in the worker, its number of hits, how far they are
+ *  read, the hits read but not yet shown (filters passed), and its results by article URL. */
 let shown;
 
-const finished = (state) => state.next >= state.hits.length && !state.ready.length;
+const finished = (state) => state.next >= state.count && !state.ready.length;
 
 /** Shows PAGE more articles, reading hits as needed; a later hit of an article already
  *  shown (its other language) adds its excerpt there. */
-async function showMore(state) {
+async function showMore(state, { replace = false } = {}) {
   const added = [];
   for (let read = 0; added.length < PAGE; ) {
     if (!state.ready.length) {
-      if (state.next >= state.hits.length || read >= READ_AT_MOST) break;
-      const batch = state.hits.slice(state.next, state.next + PAGE);
-      state.next += batch.length;
-      read += batch.length;
-      const data = await Promise.all(batch.map((hit) => hit.data()));
-      if (state !== shown) return []; // a newer query replaced this one
+      if (state.next >= state.count || read >= READ_AT_MOST) break;
+      const from = state.next;
+      state.next = Math.min(state.count, from + PAGE);
+      read += state.next - from;
+      const data = await ask("data", state.ticket, from, state.next);
+      if (state !== shown || !data) return []; // a newer query replaced this one
       state.ready.push(...data.filter((hit) => matchesFilters(hit, state.filters)));
       continue;
     }
@@ -109,7 +117,9 @@ async function showMore(state) {
     else old.replaceWith(item);
     state.items.set(group.url, item);
   }
-  list.append(...added);
+  // A new query's results replace the last one's only once they are drawn: no blank flash.
+  if (replace) list.replaceChildren(...added);
+  else list.append(...added);
   moreButton.hidden = finished(state);
   report(state);
   return added;
@@ -124,7 +134,7 @@ function report(state) {
   // Unfiltered hits of one index are one per article: their number is the answer. Otherwise
   // only what has been read is known.
   const exact = done || (state.onePerArticle && !state.filters.column && !state.filters.year);
-  const n = done ? state.groups.size : exact ? state.hits.length : `${state.groups.size}+`;
+  const n = done ? state.groups.size : exact ? state.count : `${state.groups.size}+`;
   const noun = n === 1 ? ui.en.searchOneResult : ui.en.searchResults;
   say(`${n} ${noun} ${ui.en.searchFor} ${q}`, `${ui.zh.searchFor}${q}:${n} ${ui.zh.searchResults}`);
 }
@@ -148,11 +158,10 @@ async function run() {
   }
   say(ui.en.searchLoading, ui.zh.searchLoading);
   try {
-    const { hits, onePerArticle } = await search(await normalizeQuery(query, loaders));
+    const { count, onePerArticle } = await ask("search", ticket, query);
     if (ticket !== latest) return; // a newer query is on its way
-    shown = { query, filters, hits, onePerArticle, next: 0, ready: [], groups: new Map(), items: new Map() };
-    list.replaceChildren();
-    await showMore(shown);
+    shown = { ticket, query, filters, count, onePerArticle, next: 0, ready: [], groups: new Map(), items: new Map() };
+    await showMore(shown, { replace: true });
   } catch (error) {
     console.error(error);
     if (ticket === latest) say(ui.en.searchUnavailable, ui.zh.searchUnavailable);

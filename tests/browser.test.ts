@@ -9,7 +9,7 @@ import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./helpers/chromium.ts";
-import { ARTICLE, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, type ReadingMode } from "./helpers/browser.ts";
+import { ARTICLE, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, SEARCH_EN, SEARCH_ZH, type ReadingMode } from "./helpers/browser.ts";
 import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
@@ -46,6 +46,14 @@ function pageFor(options: BrowserContextOptions = {}): () => Page {
 async function open(page: Page, sitePath: string) {
   const response = await page.goto(server.url + sitePath);
   expect(response?.status(), sitePath).toBe(200);
+  if (sitePath.startsWith("/search/?q=")) await page.waitForSelector("#search-results li");
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function chooseMode(page: Page, mode: ReadingMode) {
@@ -62,13 +70,66 @@ describe("accessibility", () => {
       it(`${sitePath} in reading mode "${mode}" has no axe violations`, async () => {
         await open(page(), sitePath);
         await chooseMode(page(), mode);
-        await page().addScriptTag({ path: AXE });
-        const results = await page().evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-        const violations = results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        expect(violations).toEqual([]);
-        expect(results.passes.length).toBeGreaterThan(10);
+        expect(await axeViolations(page())).toEqual([]);
       });
     }
+  }
+});
+
+describe("accessibility in the dark theme", () => {
+  // The dark theme keeps the light one's contrast: axe checks every colour pair again.
+  const page = pageFor({ bypassCSP: true, colorScheme: "dark" });
+
+  for (const sitePath of [...KEY_PAGES, PAIRED, SEARCH_ZH]) {
+    for (const mode of ["both", "zh"] as const) {
+      it(`${sitePath} in reading mode "${mode}" has no axe violations`, async () => {
+        await open(page(), sitePath);
+        await chooseMode(page(), mode);
+        expect(await page().evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+        expect(await page().evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgb(253, 252, 249)");
+        expect(await axeViolations(page())).toEqual([]);
+      });
+    }
+  }
+});
+
+describe("untranslated paragraphs", () => {
+  const page = pageFor({ viewport: DESKTOP });
+  const note = () => page().locator(".single.only-en > .lang-note").first();
+
+  it("are marked where the translation would be in Both, in Chinese in 中文, and not at all in English", async () => {
+    await open(page(), PAIRED);
+    await chooseMode(page(), "both");
+    expect((await note().innerText()).trim()).toBe("English only 仅英文");
+    // Beside the paragraph, in the Chinese half: the empty half explains itself.
+    const [noteBox, paragraphBox] = await Promise.all([note().boundingBox(), page().locator(".single.only-en > p:not(.lang-note)").first().boundingBox()]);
+    expect(noteBox!.x).toBeGreaterThan(paragraphBox!.x + paragraphBox!.width);
+    await chooseMode(page(), "zh");
+    expect((await note().innerText()).trim()).toBe("仅英文");
+    await chooseMode(page(), "en");
+    expect(await note().isVisible()).toBe(false);
+  });
+});
+
+describe("nothing moves while a page loads", () => {
+  const page = pageFor({ viewport: PHONE });
+
+  for (const sitePath of [HOME, PAIRED, SEARCH_EN]) {
+    it(`${sitePath} has no layout shift`, async () => {
+      await open(page(), sitePath);
+      await page().waitForTimeout(200);
+      const shift = await page().evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as unknown as { value: number }[]) total += entry.value;
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve(total), 100);
+          }),
+      );
+      expect(shift).toBeLessThan(0.01);
+    });
   }
 });
 
@@ -122,13 +183,18 @@ describe("phone layout", () => {
 
 describe("screenshots for review", () => {
   const shots = [
-    ["home", HOME],
-    ["article", PAIRED],
+    ["home", HOME, "light"],
+    ["article", PAIRED, "light"],
+    ["search-zh", SEARCH_ZH, "light"],
+    ["search-en", SEARCH_EN, "light"],
+    ["home-dark", HOME, "dark"],
+    ["article-dark", PAIRED, "dark"],
+    ["search-zh-dark", SEARCH_ZH, "dark"],
   ] as const;
-  for (const [name, sitePath] of shots) {
+  for (const [name, sitePath, colorScheme] of shots) {
     for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
       it(`${name} at ${viewport.width} px is written to ${SCREENSHOTS}`, async () => {
-        const context = await browser.newContext({ viewport });
+        const context = await browser.newContext({ viewport, colorScheme });
         const page = await context.newPage();
         await open(page, sitePath);
         await mkdir(SCREENSHOTS, { recursive: true });

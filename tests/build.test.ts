@@ -45,16 +45,16 @@ describe("article page", () => {
 
   it("renders the pairs in the order and number of the source", () => {
     const groups = [...doc.querySelectorAll(".article-body > div")].map((div) =>
-      [...div.children].map((p) => p.getAttribute("lang")).join("+"),
+      [...div.querySelectorAll(":scope > :not(.lang-note)")].map((p) => p.getAttribute("lang")).join("+"),
     );
     expect(groups).toEqual(["en+zh-CN", "en+zh-CN", "en", "en+zh-CN", "en+zh-CN"]);
-    const rendered = [...doc.querySelectorAll(".article-body > div > *")].map((p) => text(p));
+    const rendered = [...doc.querySelectorAll(".article-body > div > :not(.lang-note)")].map((p) => text(p));
     const source = sourceParagraphs("articles/2023-06-08-budapest-cargo-flights.md").map((p) => p.text.replace(/\s+/g, " "));
     expect(rendered).toEqual(source);
   });
 
   it("gives every paragraph the lang of its script", () => {
-    for (const p of doc.querySelectorAll(".article-body > div > *")) {
+    for (const p of doc.querySelectorAll(".article-body > div > :not(.lang-note)")) {
       const hasHan = /\p{Script=Han}/u.test(p.textContent ?? "");
       expect(p.getAttribute("lang"), text(p)).toBe(hasHan ? "zh-CN" : "en");
     }
@@ -97,15 +97,16 @@ describe("credits and English paragraphs that stand alone", () => {
 });
 
 describe("lists", () => {
-  it("home page lists the latest articles grouped by column, newest first", async () => {
+  it("home page leads with the latest article, then lists the latest by column, newest first", async () => {
     const doc = await readPage(siteDir, "/");
+    expect(doc.querySelector(".lead-story h2 a")!.getAttribute("href")).toBe(HEATING);
     const section = doc.querySelector("#home-news")!.closest("section")!;
     expect([...section.querySelectorAll(".teaser-title a")].map((a) => a.getAttribute("href"))).toEqual([
-      HEATING,
       RAINSTORM,
       MAY_DAY,
       "/news/20260209/city-service-app/",
       MARATHON,
+      "/news/20250702/summer-rail-timetable/",
     ]);
   });
 

@@ -38,6 +38,8 @@ describe("the deploy plan", () => {
     expect(cacheControl("pagefind/fragment/en_3a9f0c1b2d.pf_fragment")).toBe(CACHE.immutable);
     expect(cacheControl("pagefind/pagefind.en_379d5fceb7.pf_meta")).toBe(CACHE.immutable);
     expect(cacheControl("assets/site.css")).toBe(CACHE.short);
+    expect(cacheControl("assets/site.3f2a1c9e04.css")).toBe(CACHE.immutable);
+    expect(cacheControl("assets/search-worker.0a1b2c3d4e.js")).toBe(CACHE.immutable);
     expect(cacheControl("pagefind/pagefind.js")).toBe(CACHE.short);
     expect(contentType("assets/search.js")).toBe("text/javascript; charset=utf-8");
     expect(contentType("pagefind/wasm.en.pagefind")).toBe("application/octet-stream");

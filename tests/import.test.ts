@@ -65,7 +65,8 @@ describe("importing the channel dump fixtures", () => {
       }
       const day = (want.date ?? want.dateFromFileName!).slice(0, 10).replaceAll("-", "");
       const doc = await readPage(siteDir, `/news/${day}/${encodeURIComponent(slug)}/`);
-      const shown = [...doc.querySelectorAll(".article-body > div > *")].map((el) => [
+      // The "English only · 仅英文" notes are the page's, not the dump's.
+      const shown = [...doc.querySelectorAll(".article-body > div > :not(.lang-note)")].map((el) => [
         el.getAttribute("lang") === "zh-CN" ? "zh" : el.getAttribute("lang"),
         text(el),
         el.classList.contains("caption"),

@@ -15,7 +15,7 @@ const SCHEDULED = "/energy/20990101/scheduled/";
 
 async function teaserLinks(siteDir: string, page: string) {
   const doc = await readPage(siteDir, page);
-  return [...doc.querySelectorAll(".teaser-title a")].map((a) => a.getAttribute("href"));
+  return [...doc.querySelectorAll(":is(.teaser-title, .lead-story-title) a")].map((a) => a.getAttribute("href"));
 }
 
 describe("a production build", () => {

@@ -104,7 +104,7 @@ describe("page metadata", () => {
   it("every page links both feeds", async () => {
     const doc = await readPage(siteDir, "/");
     const feeds = [...doc.querySelectorAll('link[type="application/atom+xml"]')].map((l) => l.getAttribute("href"));
-    expect(feeds).toEqual(["/feed.xml", "/zh/feed.xml"]);
+    expect(feeds).toEqual([`${TEST_SITE_URL}/feed.xml`, `${TEST_SITE_URL}/zh/feed.xml`]);
   });
 });
 

@@ -63,8 +63,9 @@ describe("the search page", () => {
 
     const traditional = await firstQueryBytes(browser, server.url, "獻血");
     expect(traditional.paths).toContain("/assets/vendor/opencc-t2cn.js");
-    // Search runs on the page's thread: Pagefind's worker script is never fetched.
-    expect([...english.paths, ...chinese.paths].filter((p) => p.includes("worker"))).toEqual([]);
+    // Pagefind runs inside our worker: its own worker script, a second copy of it, is never fetched.
+    expect([...english.paths, ...chinese.paths].filter((p) => p.startsWith("/pagefind") && p.includes("worker"))).toEqual([]);
+    expect(english.paths.filter((p) => p.includes("search-worker"))).toHaveLength(1);
     // What the benchmark reports is what was fetched: the files, their bytes and their kinds agree.
     expect(chinese.bytes).toBe(Object.values(chinese.byKind).reduce((a, b) => a + b, 0));
   });
@@ -102,6 +103,50 @@ describe("the search page", () => {
       expect(fetched.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
     } finally {
       await context.close();
+    }
+  });
+
+  it("searches off the page's thread: Pagefind, its WebAssembly and the index load in a worker", async () => {
+    const context = await browser.newContext();
+    try {
+      const reader = await context.newPage();
+      const workers: string[] = [];
+      reader.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
+      await reader.goto(`${server.url}/search/?q=hospital`);
+      await reader.waitForSelector("#search-results li");
+      expect(workers).toEqual([expect.stringMatching(/^\/assets\/search-worker\.[0-9a-f]{10}\.js$/)]);
+      // The page's own resource timeline holds what the page fetched itself; a worker's
+      // fetches are in the worker's.
+      const fetchedByPage = await reader.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+      expect(fetchedByPage.some((p) => p.includes("/assets/search."))).toBe(true);
+      expect(fetchedByPage.filter((p) => p.startsWith("/pagefind"))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("does not move the page as results arrive: no layout shift, at phone and desktop widths", async () => {
+    for (const viewport of [{ width: 375, height: 812 }, { width: 1280, height: 900 }]) {
+      const context = await browser.newContext({ viewport });
+      try {
+        const reader = await context.newPage();
+        await reader.goto(`${server.url}/search/?q=${encodeURIComponent("郑州")}`);
+        await reader.waitForSelector("#search-results li");
+        await reader.waitForTimeout(300);
+        const shift = await reader.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              let total = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) total += entry.value;
+              }).observe({ type: "layout-shift", buffered: true });
+              setTimeout(() => resolve(total), 100);
+            }),
+        );
+        expect(shift, `${viewport.width} px`).toBeLessThan(0.01);
+      } finally {
+        await context.close();
+      }
     }
   });
 

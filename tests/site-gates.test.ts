@@ -2,11 +2,15 @@
 // that allows no inline script, and nothing inline for that policy to refuse. Pages are
 // listed from the build, so a new kind of page is checked the day it appears.
 
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { cacheControl, CACHE } from "../src/features/deploy/headers.ts";
+import { hashedName } from "../src/site/assets.ts";
 import { readPage } from "./helpers/html.ts";
 import { contentSecurityPolicy, htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
-import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
+import { pagePaths, pageUrl, sitePaths } from "./helpers/site-snapshot.ts";
+import { TEST_SITE_URL } from "./helpers/build.ts";
 
 const siteDir = inject("siteDir");
 const pages = pagePaths(siteDir);
@@ -28,6 +32,7 @@ describe.each(pages)("%s", (file) => {
     expect(policy?.get("default-src")).toEqual(["'self'"]);
     expect(policy?.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(policy?.get("style-src")).toEqual(["'self'"]);
+    expect(policy?.get("worker-src")).toEqual(["'self'"]);
     expect(policy?.get("object-src")).toEqual(["'none'"]);
     expect(policy?.get("base-uri")).toEqual(["'self'"]);
     // A meta policy governs only what follows it: nothing may load before it.
@@ -37,5 +42,41 @@ describe.each(pages)("%s", (file) => {
 
   it("has no inline script, event handler, inline style or script URL", async () => {
     expect(inlineCodeProblems(await readPage(siteDir, pageUrl(file)))).toEqual([]);
+  });
+
+  it("names its feeds, with their languages, by absolute URL (hreflang needs one)", async () => {
+    const doc = await readPage(siteDir, pageUrl(file));
+    const feeds = [...doc.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")]);
+    expect(feeds).toEqual([
+      ["en", `${TEST_SITE_URL}/feed.xml`],
+      ["zh-CN", `${TEST_SITE_URL}/zh/feed.xml`],
+    ]);
+  });
+
+  it("loads its stylesheet and scripts from content-hashed files that hosts may cache a year", async () => {
+    const doc = await readPage(siteDir, pageUrl(file));
+    const own = [...doc.querySelectorAll('link[rel="stylesheet"], script[src]')].map((el) => el.getAttribute("href") ?? el.getAttribute("src")!);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    for (const url of own) {
+      expect(url).toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{10}\.(?:css|js)$/);
+      expect(cacheControl(url.slice(1))).toBe(CACHE.immutable);
+    }
+  });
+});
+
+describe("the site's own stylesheet and scripts", () => {
+  const built = sitePaths(siteDir).filter((p) => /^\/assets\/[^/]+\.(?:css|js)$/.test(p));
+
+  it("ship only as built files: hashed, minified, and the sources stay out", async () => {
+    expect(built.map((p) => p.replace(/\.[0-9a-f]{10}\./, ".*."))).toEqual(["/assets/reading-mode.*.js", "/assets/search-worker.*.js", "/assets/search.*.js", "/assets/site.*.css"]);
+    for (const file of built) {
+      const contents = await readFile(path.join(siteDir, file));
+      const name = path.basename(file).replace(/\.[0-9a-f]{10}\./, ".");
+      // The name is the hash of what the file holds: a changed file gets a new name.
+      expect(path.basename(file)).toBe(hashedName(name, contents));
+      // Minified: no comments, no indentation, a line or two.
+      expect(contents.toString("utf8").trim().split("\n").length, file).toBeLessThanOrEqual(2);
+      expect(contents.toString("utf8"), file).not.toMatch(/\n {2}|\/\*|^\s*\/\//m);
+    }
   });
 });

@@ -14,6 +14,27 @@ export interface Teaser {
   date: Date;
   column: string;
   draft: boolean;
+  /** The article's lead image; only the front page's lead story shows it. */
+  image?: Article["image"];
+  /** That image as a responsive <picture>, when a feature made one (see plugin.ts). */
+  imageHtml?: string;
+}
+
+/** The front page's lead: a teaser, and its opening pair (or paragraph) when it has no
+ *  summary, as a paper prints a lead story's first lines. */
+export interface LeadStory extends Teaser {
+  /** Rendered HTML of the opening paragraphs, each with its `lang`. */
+  opening?: string;
+  openingIsPair?: boolean;
+}
+
+/** The home page, laid out like a city paper's front page. */
+export interface FrontPage {
+  /** The latest story, told large, with its picture when it has one. */
+  lead?: LeadStory;
+  /** A section per column that has articles, in the navigation's order, each with its
+   *  latest headlines; the lead is not repeated in its column. */
+  sections: Section[];
 }
 
 export interface Section {
@@ -44,6 +65,7 @@ export function teaser(a: Article): Teaser {
     date: a.date,
     column: a.column,
     draft: a.draft,
+    image: a.image,
   };
 }
 
@@ -80,15 +102,29 @@ export function columnPages(sorted: readonly Article[], site: SiteConfig): Colum
   });
 }
 
-/** The home page: the latest articles of each column that has any. */
-export function homeSections(sorted: readonly Article[], site: SiteConfig): Section[] {
-  return [...byColumn(sorted, site)]
-    .filter(([, articles]) => articles.length > 0)
+/** The home page: the latest story as the lead, then the latest articles of each column
+ *  that has any besides it. */
+export function frontPage(sorted: readonly Article[], site: SiteConfig): FrontPage {
+  const lead = sorted[0];
+  const sections = [...byColumn(sorted, site)]
     .map(([column, articles]) => ({
       column,
       url: columnUrl(column),
-      teasers: articles.slice(0, site.homePerColumn).map(teaser),
-    }));
+      teasers: articles
+        .filter((a) => a !== lead)
+        .slice(0, site.homePerColumn)
+        .map(teaser),
+    }))
+    .filter((section) => section.teasers.length > 0);
+  return { ...(lead ? { lead: leadStory(lead) } : {}), sections };
+}
+
+function leadStory(a: Article): LeadStory {
+  const first = a.blocks[0];
+  if (a.summary || !first) return teaser(a);
+  return first.kind === "pair"
+    ? { ...teaser(a), opening: first.en.html + first.zh.html, openingIsPair: true }
+    : { ...teaser(a), opening: first.paragraph.html };
 }
 
 /**

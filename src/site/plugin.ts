@@ -13,6 +13,7 @@ import ui from "../config/ui.ts";
 import { beijingDay, beijingIso } from "../model/dates.ts";
 import { htmlLangOf } from "../model/lang.ts";
 import { bilingualHtml, type Bilingual } from "./bilingual.ts";
+import { siteAssets, writeAssets } from "./assets.ts";
 import { jsonForScript } from "./json-script.ts";
 import type { ColumnPage, Teaser } from "./listings.ts";
 import { loadPublication, type ArticlePage, type Publication } from "./publication.ts";
@@ -37,7 +38,11 @@ async function extended(publication: Publication, all: readonly ArticleExtension
       return page;
     }),
   );
-  return { ...publication, articles };
+  // The front page's lead shows the picture its article page got.
+  const lead = publication.home.lead;
+  const leadImageHtml = lead && articles.find((a) => a.url === lead.url)?.leadImageHtml;
+  const home = leadImageHtml ? { ...publication.home, lead: { ...lead, imageHtml: leadImageHtml } } : publication.home;
+  return { ...publication, articles, home };
 }
 
 export interface PageOptions {
@@ -69,10 +74,10 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   // An article's teaser shows on its column page, in related blocks under other articles and
   // on the home page: drawn once per build (partials/teaser.njk), then reused.
   const teasers = new Map<string, string>();
-  config.addNunjucksGlobal("teaser", function (this: { env: nunjucks.Environment }, item: Teaser, headingLevel = 3) {
-    const key = `${headingLevel} ${item.url}`;
+  config.addNunjucksGlobal("teaser", function (this: { env: nunjucks.Environment }, item: Teaser, headingLevel = 3, withSummary = true) {
+    const key = `${headingLevel} ${withSummary} ${item.url}`;
     let html = teasers.get(key);
-    if (html === undefined) teasers.set(key, (html = this.env.render("partials/teaser.njk", { item, headingLevel })));
+    if (html === undefined) teasers.set(key, (html = this.env.render("partials/teaser.njk", { item, headingLevel, withSummary })));
     return safe(html);
   });
   // Extensions are read when Eleventy asks for the data, after every plugin has registered.
@@ -99,5 +104,11 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   addPage(config, options, "robots", { permalink: "/robots.txt", layout: "pages/robots.njk", eleventyExcludeFromCollections: true });
   addPage(config, options, "sitemap", { permalink: "/sitemap.xml", layout: "pages/sitemap.njk", eleventyExcludeFromCollections: true });
 
-  config.addPassthroughCopy("assets");
+  // The stylesheet and scripts are built (assets.ts) and named by their hash; the rest of
+  // assets/ (images, the icon) is copied as it is.
+  config.addGlobalData("assetUrls", async () => (await siteAssets()).urls);
+  config.addWatchTarget("./assets/");
+  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => writeAssets(await siteAssets(), directories.output));
+  config.addPassthroughCopy("assets/images");
+  config.addPassthroughCopy("assets/favicon.svg");
 }

@@ -5,15 +5,23 @@
 import path from "node:path";
 import type { BuildOptions } from "../config/build-options.ts";
 import type { SiteConfig } from "../config/site.ts";
-import { isScheduled, type Article } from "../model/article.ts";
+import type { Lang } from "../config/languages.ts";
+import { isScheduled, type Article, type RenderedParagraph } from "../model/article.ts";
+import type { Block } from "../model/paragraphs.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { editorNotes, type EditorNotes } from "./editor-notes.ts";
-import { columnPages, homeSections, newestFirst, relatedSections, type ColumnPage, type Section } from "./listings.ts";
+import { columnPages, frontPage, newestFirst, relatedSections, type ColumnPage, type FrontPage, type Section } from "./listings.ts";
 import { articleHead, type ArticleHead } from "./seo.ts";
 import { absoluteUrl } from "./urls.ts";
 
+/** A block as the article page draws it. `only`: a paragraph of text that stands alone in an
+ *  article that translates, so the page can say it has no translation (the reader would
+ *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
+export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
+
 export interface ArticlePage extends Article {
+  blocks: PageBlock[];
   /** Absolute, percent-encoded URL: site URL + path prefix + permalink. */
   canonicalUrl: string;
   related: Section[];
@@ -31,7 +39,7 @@ export interface ArticlePage extends Article {
 export interface Publication {
   /** Published articles, newest first. */
   articles: ArticlePage[];
-  home: Section[];
+  home: FrontPage;
   columnPages: ColumnPage[];
   /** Warnings found while loading, for the build to print. */
   warnings: Problem[];
@@ -41,6 +49,16 @@ export interface Publication {
 export function isPublished(article: Article, options: Pick<BuildOptions, "production" | "includeFuture" | "now">): boolean {
   if (!options.production) return true;
   return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
+}
+
+/** Marks the paragraphs that stand alone without translation: body text only (a caption or a
+ *  picture is not missing a translation), and only in an article with pairs (one written in
+ *  a single language is not missing anything paragraph by paragraph). */
+export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
+  if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
+  return blocks.map((b) =>
+    b.kind === "single" && !b.paragraph.caption && !b.paragraph.html.startsWith("<figure") ? { ...b, only: b.paragraph.lang } : b,
+  );
 }
 
 /**
@@ -60,10 +78,17 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   return {
     articles: shown.map((a) => {
       const canonicalUrl = absoluteUrl(a.url, options);
-      const page: ArticlePage = { ...a, canonicalUrl, related: related(a), scheduled: isScheduled(a, options.now), head: articleHead(a, canonicalUrl, site, options) };
+      const page: ArticlePage = {
+        ...a,
+        blocks: markUntranslated(a.blocks),
+        canonicalUrl,
+        related: related(a),
+        scheduled: isScheduled(a, options.now),
+        head: articleHead(a, canonicalUrl, site, options),
+      };
       return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
     }),
-    home: homeSections(sorted, site),
+    home: frontPage(sorted, site),
     columnPages: changed ? pages.filter((p) => p.teasers.some((t) => urls.has(t.url))) : pages,
   };
 }

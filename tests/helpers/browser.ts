@@ -5,6 +5,9 @@ export const HOME = "/";
 /** Pairs, a figure (a chart drawn for the sample) and a credit line. */
 export const ARTICLE = "/news/20230928/metro-line-15-extension/";
 export const COLUMN = "/news/";
+/** Search results for a query in each language. */
+export const SEARCH_EN = "/search/?q=hospital";
+export const SEARCH_ZH = `/search/?q=${encodeURIComponent("郑州")}`;
 
 /** One page of every kind the site has: the browser checks (axe in every reading mode, CSP
  *  console) visit each. */

@@ -12,8 +12,9 @@ export const CACHE = {
 };
 
 // Pagefind names its index chunks by content hash (en_379d5fceb7.pf_meta, fragment/...),
-// and so does eleventy-img (its output names are hashes of the source and options).
-const HASHED = /(?:^|[._/-])[0-9a-f]{8,}\.(?:pf_\w+|pagefind|webp|avif|jpe?g|png|gif)$|\/(?:fragment|index|filter)\/[^/]+\.pf_\w+$/;
+// eleventy-img its outputs (hashes of the source and options), and the build the site's own
+// stylesheet and scripts (site.3f2a1c9e04.css: src/site/assets.ts).
+const HASHED = /(?:^|[._/-])[0-9a-f]{8,}\.(?:pf_\w+|pagefind|webp|avif|jpe?g|png|gif|css|js)$|\/(?:fragment|index|filter)\/[^/]+\.pf_\w+$/;
 
 /** The Content-Type of a site file; Pagefind's own index formats are plain bytes. */
 export function contentType(key: string): string {

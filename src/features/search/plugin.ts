@@ -9,6 +9,7 @@ import { SEARCH_LANG } from "../../config/languages.ts";
 import site from "../../config/site.ts";
 import ui from "../../config/ui.ts";
 import { beijingYear } from "../../model/dates.ts";
+import { siteAssets } from "../../site/assets.ts";
 import { addPage } from "../../site/plugin.ts";
 import { loadPublication } from "../../site/publication.ts";
 import { SEARCH_DIRS } from "./bundles.ts";
@@ -20,11 +21,13 @@ const VENDOR = {
   converter: "/assets/vendor/opencc-t2cn.js",
 };
 
-/** What assets/search.js needs to find its files, as URLs under the site's path prefix. */
-export function searchClient(pathPrefix: string) {
+/** What assets/search.js needs to find its files, as URLs under the site's path prefix;
+ *  `worker` is the site path of the built search worker (src/site/assets.ts). */
+export function searchClient(pathPrefix: string, worker: string) {
   const at = (sitePath: string) => `${pathPrefix}${sitePath.replace(/^\//, "")}`;
   return {
     baseUrl: pathPrefix,
+    worker: at(worker),
     pagefindScript: at(`/${SEARCH_DIRS.en}/pagefind.js`),
     bundles: { en: at(`/${SEARCH_DIRS.en}/`), zh: at(`/${SEARCH_DIRS.zh}/`) },
     /** Pagefind's language of each index: the Chinese one is merged under the code it was written with. */
@@ -36,7 +39,7 @@ export function searchClient(pathPrefix: string) {
 
 export default function searchPlugin(config: UserConfig, options: BuildOptions): void {
   config.addGlobalData("search", async () => ({
-    client: searchClient(options.pathPrefix),
+    client: searchClient(options.pathPrefix, (await siteAssets()).urls["search-worker.js"]),
     /** Beijing years that have articles, newest first: the year filter. */
     years: [...new Set((await loadPublication(site, options)).articles.map((a) => beijingYear(a.date)))],
   }));
