@@ -189,7 +189,8 @@ describe("npm start", () => {
     const { html } = await page(WARNED_URL);
     const { document } = parseHTML(html);
     const notes = [...document.querySelectorAll(".editor-note")].map((note) => ({
-      after: note.previousElementSibling?.textContent?.trim(),
+      // The paragraph is the last child of its block: a language note may come before it.
+      after: note.previousElementSibling?.lastElementChild?.textContent?.trim(),
       en: note.querySelector('[lang="en"]')?.textContent,
       zh: note.querySelector('[lang="zh-CN"]')?.textContent,
     }));
@@ -210,5 +211,18 @@ describe("npm start", () => {
       await until(`the template edit on ${url}`, async () => (await page(url)).html.includes("<p>A template edit</p>"));
     }
     await until("the index after the full render", () => printedSince(saved, /search index ready/), 60_000);
+  });
+
+  it("serves an edited stylesheet under a new hashed name on every page", async () => {
+    const stylesheet = async (url: string) => (await page(url)).html.match(/<link rel="stylesheet" href="([^"]+\.css)">/)?.[1];
+    const before = await stylesheet(PUBLISHED_URL);
+    writeFileSync(file("assets/site.css"), `${read("assets/site.css")}\n.preview-test-rule::after { content: "an edited stylesheet"; }\n`);
+    const after = await until("the new stylesheet", async () => {
+      const href = await stylesheet(PUBLISHED_URL);
+      return href !== before ? href : undefined;
+    });
+    // The page is written a moment before the stylesheet, within one render.
+    await until("the stylesheet", async () => (await page(after)).html.includes("an edited stylesheet"));
+    expect(await stylesheet("/")).toBe(after);
   });
 });
