@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./helpers/chromium.ts";
 import { firstQueryBytes } from "./bench/first-query.ts";
@@ -18,6 +18,16 @@ const REGISTRY = "/energy/20230316/stem-cell-donor-registry/";
 const MOONCAKES = "/energy/20240916/mid-autumn-mooncakes/";
 
 let browser: Browser;
+
+/** Runs `test` on a page of its own, in a fresh browser context that is closed afterwards. */
+async function inNewContext(options: BrowserContextOptions, test: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext(options);
+  try {
+    await test(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
 let server: StaticServer;
 let page: Page;
 
@@ -83,9 +93,7 @@ describe("the search page", () => {
   });
 
   it("waits for an input method to finish: typing 郑州 in pinyin never opens the English index", async () => {
-    const context = await browser.newContext();
-    try {
-      const typing = await context.newPage();
+    await inNewContext({}, async (typing, context) => {
       const fetched: string[] = [];
       typing.on("request", (request) => fetched.push(new URL(request.url()).pathname));
       await typing.goto(`${server.url}/search/`);
@@ -101,15 +109,11 @@ describe("the search page", () => {
       expect(await typing.inputValue("#search-q")).toBe("郑州");
       expect(fetched.filter((p) => p.startsWith("/pagefind/") && p !== "/pagefind/pagefind.js")).toEqual([]);
       expect(fetched.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("searches off the page's thread: Pagefind, its WebAssembly and the index load in a worker", async () => {
-    const context = await browser.newContext();
-    try {
-      const reader = await context.newPage();
+    await inNewContext({}, async (reader) => {
       const workers: string[] = [];
       reader.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
       await reader.goto(`${server.url}/search/?q=hospital`);
@@ -120,16 +124,12 @@ describe("the search page", () => {
       const fetchedByPage = await reader.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
       expect(fetchedByPage.some((p) => p.includes("/assets/search."))).toBe(true);
       expect(fetchedByPage.filter((p) => p.startsWith("/pagefind"))).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("does not move the page as results arrive: no layout shift, at phone and desktop widths", async () => {
     for (const viewport of [{ width: 375, height: 812 }, { width: 1280, height: 900 }]) {
-      const context = await browser.newContext({ viewport });
-      try {
-        const reader = await context.newPage();
+      await inNewContext({ viewport }, async (reader) => {
         await reader.goto(`${server.url}/search/?q=${encodeURIComponent("郑州")}`);
         await reader.waitForSelector("#search-results li");
         await reader.waitForTimeout(300);
@@ -144,9 +144,7 @@ describe("the search page", () => {
             }),
         );
         expect(shift, `${viewport.width} px`).toBeLessThan(0.01);
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
@@ -181,12 +179,11 @@ describe("the search page", () => {
   });
 
   it("explains itself without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const noJs = await context.newPage();
-    await noJs.goto(`${server.url}/search/?q=x`);
-    expect(await noJs.locator("noscript").count()).toBe(1);
-    expect(await noJs.content()).toContain("needs JavaScript");
-    await context.close();
+    await inNewContext({ javaScriptEnabled: false }, async (noJs) => {
+        await noJs.goto(`${server.url}/search/?q=x`);
+        expect(await noJs.locator("noscript").count()).toBe(1);
+        expect(await noJs.content()).toContain("needs JavaScript");
+    });
   });
 });
 
@@ -246,17 +243,13 @@ describe("a query with many results", () => {
 
   it("passes axe with results and the More button showing", async () => {
     // axe arrives as an inline script, which the site's own policy rightly refuses.
-    const context = await browser.newContext({ bypassCSP: true });
-    try {
-      const checked = await context.newPage();
+    await inNewContext({ bypassCSP: true }, async (checked) => {
       await checked.goto(`${many.url}/search/?q=bridge`);
       await checked.locator("#search-more").waitFor({ state: "visible" });
       await checked.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
       const results = await checked.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("with a filter, says how many it has found so far until it has read every hit", async () => {
