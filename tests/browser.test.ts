@@ -3,18 +3,15 @@
 // violation, a print layout of text only; screenshots for a person to review.
 
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./helpers/chromium.ts";
-import { ARTICLE, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, SEARCH_EN, SEARCH_ZH, type ReadingMode } from "./helpers/browser.ts";
+import { ARTICLE, axeViolations, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, SEARCH_EN, SEARCH_ZH, type ReadingMode } from "./helpers/browser.ts";
 import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
 const siteDir = inject("siteDir");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SCREENSHOTS = "tests/.output/screenshots";
 /** An A4 sheet in CSS pixels (96 per inch), for the print layout. */
 const A4 = { width: 794, height: 1123 };
@@ -49,12 +46,6 @@ async function open(page: Page, sitePath: string) {
   if (sitePath.startsWith("/search/?q=")) await page.waitForSelector("#search-results li");
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-  expect(results.passes.length).toBeGreaterThan(10);
-  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function chooseMode(page: Page, mode: ReadingMode) {
   await page.click(`.reading-mode button[data-reading="${mode}"]`);

@@ -1,11 +1,10 @@
 // A reader searches on the real page in a real browser.
 
-import { createRequire } from "node:module";
 import { symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "./helpers/browser.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { firstQueryBytes } from "./bench/first-query.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
@@ -246,9 +245,7 @@ describe("a query with many results", () => {
     await inNewContext({ bypassCSP: true }, async (checked) => {
       await checked.goto(`${many.url}/search/?q=bridge`);
       await checked.locator("#search-more").waitFor({ state: "visible" });
-      await checked.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-      const results = await checked.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await axeViolations(checked)).toEqual([]);
     });
   });
 

@@ -1,5 +1,10 @@
-// The pages every browser check visits, and the sizes they are seen at (Chromium itself:
-// src/chromium.ts).
+// The pages every browser check visits, the sizes they are seen at (Chromium itself:
+// chromium.ts), and axe, run on a page as the checks run it.
+
+import { createRequire } from "node:module";
+import type { AxeResults } from "axe-core";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const HOME = "/";
 /** Pairs, a figure (a chart drawn for the sample) and a credit line. */
@@ -19,3 +24,14 @@ export type ReadingMode = (typeof READING_MODES)[number];
 /** Phone and desktop widths the layout is checked and photographed at. */
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe's violations on `page` as it is now, one line each. axe arrives as an inline script,
+ *  which the site's own policy rightly refuses: open the page with `bypassCSP`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
