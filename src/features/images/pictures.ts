@@ -77,6 +77,6 @@ export async function withArticlePictures(article: ArticlePage, store: PictureSt
 }
 
 /** Puts the encoded files this build's pages use into the site. */
-export async function publishPictures(store: PictureStore, siteDir: string): Promise<void> {
-  await linkFiles(store.cacheDir, path.join(siteDir, IMAGE_URL_PATH), [...store.used].sort());
+export function publishPictures(store: PictureStore, siteDir: string): void {
+  linkFiles(store.cacheDir, path.join(siteDir, IMAGE_URL_PATH), [...store.used].sort());
 }

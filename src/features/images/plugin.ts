@@ -10,5 +10,5 @@ import { publishPictures, withArticlePictures, type PictureStore } from "./pictu
 export default function imagesPlugin(config: UserConfig, options: BuildOptions): void {
   const store: PictureStore = { cacheDir: path.join(options.cacheDir, "images"), used: new Set() };
   addArticleExtension(config, (article) => withArticlePictures(article, store));
-  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => publishPictures(store, directories.output));
+  config.on("eleventy.after", ({ directories }: { directories: { output: string } }) => publishPictures(store, directories.output));
 }

@@ -70,7 +70,7 @@ const KEEP = 3;
 async function keepInCache(built: string, entry: string): Promise<void> {
   const partial = `${entry}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
-  await linkTree(built, partial);
+  linkTree(built, partial);
   await rm(entry, { recursive: true, force: true });
   await rename(partial, entry);
   const folder = path.dirname(entry);
@@ -113,7 +113,7 @@ export function startSearchIndexing(articles: readonly Article[], siteDir: strin
     const entry = (lang: Lang) => path.join(cacheDir!, "search", `${lang}-${key}`);
     const cached = LANGS.filter((lang) => key && existsSync(entry(lang)));
     const missing = LANGS.filter((lang) => !cached.includes(lang));
-    await Promise.all(cached.map((lang) => linkTree(entry(lang), path.join(siteDir, SEARCH_DIRS[lang]))));
+    for (const lang of cached) linkTree(entry(lang), path.join(siteDir, SEARCH_DIRS[lang]));
     if (missing.length) {
       await indexOnWorker(missing, records, siteDir, workers);
       if (key) for (const lang of missing) await keepInCache(path.join(siteDir, SEARCH_DIRS[lang]), entry(lang));
