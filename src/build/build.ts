@@ -7,7 +7,7 @@ import site from "../config/site.ts";
 import { replaceDirAtomically } from "../features/deploy/atomic-dir.ts";
 import { startSearchIndexing, type IndexResult } from "../features/search/indexer.ts";
 import type { Problem } from "../model/problems.ts";
-import { loadPublication } from "../site/publication.ts";
+import { loadPublication, renderEnded } from "../site/publication.ts";
 import { renderSite } from "./render.ts";
 
 export interface BuildResult {
@@ -34,6 +34,7 @@ export async function buildInto(dir: string, options: BuildOptions): Promise<Bui
     if (indexed.status === "rejected") throw indexed.reason;
     return { written: rendered.value.written, warnings: publication.warnings, ...(indexed.value ? { indexed: indexed.value } : {}) };
   } finally {
+    renderEnded(options);
     await indexing?.stop();
   }
 }

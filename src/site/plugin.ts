@@ -16,7 +16,7 @@ import { bilingualHtml, type Bilingual } from "./bilingual.ts";
 import { siteAssets, writeAssets } from "./assets.ts";
 import { jsonForScript } from "./json-script.ts";
 import type { ColumnPage, Teaser } from "./listings.ts";
-import { loadPublication, type ArticlePage, type Publication } from "./publication.ts";
+import { loadPublication, renderEnded, type ArticlePage, type Publication } from "./publication.ts";
 import { absoluteUrl } from "./urls.ts";
 
 /** What a feature makes of an article page for the templates (a QR code, pictures). */
@@ -109,6 +109,7 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   config.addGlobalData("assetUrls", async () => (await siteAssets()).urls);
   config.addWatchTarget("./assets/");
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => writeAssets(await siteAssets(), directories.output));
+  config.on("eleventy.beforeWatch", () => renderEnded(options));
   config.addPassthroughCopy("assets/images");
   config.addPassthroughCopy("assets/favicon.svg");
 }

@@ -104,8 +104,31 @@ function unchanged(articles: readonly Article[], key: string): boolean {
   return last?.key === key && last.articles.length === articles.length && articles.every((a, i) => a === last!.articles[i]);
 }
 
+/**
+ * The publication of each render under way, by its options object. A build loads it before
+ * Eleventy starts, then three plugins ask for it again; each of those asks would otherwise
+ * list and stat the whole archive once more. A render's entry is forgotten when it ends
+ * (`renderEnded`): by buildInto, and by the site plugin before each rerun of the bare
+ * Eleventy CLI's watch mode, which renders again and again with one options object.
+ */
+const rendering = new WeakMap<BuildOptions, { site: SiteConfig; publication: Promise<Publication> }>();
+
 /** Loads and assembles; throws ContentError naming every file:line when any article is wrong. */
-export async function loadPublication(site: SiteConfig, options: BuildOptions): Promise<Publication> {
+export function loadPublication(site: SiteConfig, options: BuildOptions): Promise<Publication> {
+  const current = rendering.get(options);
+  if (current?.site === site) return current.publication;
+  const publication = load(site, options);
+  rendering.set(options, { site, publication });
+  publication.catch(() => rendering.delete(options)); // a failed load is tried again, not remembered
+  return publication;
+}
+
+/** The render with `options` has ended: the next one loads the articles again. */
+export function renderEnded(options: BuildOptions): void {
+  rendering.delete(options);
+}
+
+async function load(site: SiteConfig, options: BuildOptions): Promise<Publication> {
   const loaded = await loadArticles(options.articlesDir, site.columns, process.cwd(), options.changedArticles);
   if (hasErrors(loaded.problems)) throw new ContentError(loaded.problems);
   const key = JSON.stringify([site, options, loaded.problems]);
