@@ -3,6 +3,7 @@
 // of dark modules keeps it to a few kilobytes.
 
 import QRCode from "qrcode";
+import { chooseMask, type MaskedSymbol, xorMask } from "./mask.ts";
 
 export interface QrOptions {
   /** M recovers from 15% damage: enough for a screen or paper, with smaller codes than Q/H. */
@@ -13,29 +14,41 @@ export interface QrOptions {
 
 export const QR_DEFAULTS: QrOptions = { errorCorrectionLevel: "M", quietZone: 4 };
 
-/** The path of all dark modules, one horizontal run at a time. */
-function darkModulesPath(size: number, isDark: (row: number, col: number) => boolean, offset: number): string {
+/** The path of all dark modules (`modules` row-major, 1 = dark), one horizontal run at a time. */
+function darkModulesPath(size: number, modules: Uint8Array, offset: number): string {
   let path = "";
   for (let row = 0; row < size; row++) {
+    const base = row * size;
     for (let col = 0; col < size; ) {
-      if (!isDark(row, col)) {
+      if (!modules[base + col]) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && isDark(row, col)) col++;
+      while (col < size && modules[base + col]) col++;
       path += `M${start + offset} ${row + offset}h${col - start}v1h${start - col}z`;
     }
   }
   return path;
 }
 
+/** The modules of the code of `url` as the library draws them, row-major, 1 = dark, and its
+ *  mask. The library encodes the data; its search for the best mask is slow, so it is asked
+ *  for mask 0, which is taken off again to choose the mask as it would have (mask.ts). */
+export function qrSymbol(url: string, level: QrOptions["errorCorrectionLevel"]): MaskedSymbol & { size: number } {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: level, maskPattern: 0 });
+  const { size } = modules;
+  const unmasked = modules.data.slice();
+  xorMask(0, unmasked, modules.reservedBit, size);
+  return { size, ...chooseMask(unmasked, modules.reservedBit, size, level) };
+}
+
 /** An inline SVG QR code of `url`. Hidden from screen readers: the element around it
  *  carries the label, in the reader's language, from the UI strings. */
 export function qrSvg(url: string, options: QrOptions = QR_DEFAULTS): string {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: options.errorCorrectionLevel });
-  const extent = modules.size + options.quietZone * 2;
-  const path = darkModulesPath(modules.size, (row, col) => Boolean(modules.get(row, col)), options.quietZone);
+  const { size, modules } = qrSymbol(url, options.errorCorrectionLevel);
+  const extent = size + options.quietZone * 2;
+  const path = darkModulesPath(size, modules, options.quietZone);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="qr-svg" viewBox="0 0 ${extent} ${extent}" ` +
     `aria-hidden="true" focusable="false" shape-rendering="crispEdges">` +

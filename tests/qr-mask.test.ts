@@ -1,0 +1,103 @@
+// qrSvg no longer lets the qrcode library choose the mask (see mask.ts): for thousands of
+// texts, every version from 1 to past 10 and every level, its code is the library's own, byte
+// for byte, drawn as qrSvg drew it before.
+
+import QRCode from "qrcode";
+import { describe, expect, it } from "vitest";
+import { formatBits, type EcLevel } from "../src/features/qr/mask.ts";
+import { QR_DEFAULTS, qrSvg, qrSymbol, type QrOptions } from "../src/features/qr/qr.ts";
+
+const LEVELS: EcLevel[] = ["L", "M", "Q", "H"];
+
+/** qrSvg as it was: the library's QRCode.create, segments and mask its own. */
+function librarySvg(url: string, options: QrOptions): string {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: options.errorCorrectionLevel });
+  const extent = modules.size + options.quietZone * 2;
+  let path = "";
+  const offset = options.quietZone;
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      path += `M${start + offset} ${row + offset}h${col - start}v1h${start - col}z`;
+    }
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="qr-svg" viewBox="0 0 ${extent} ${extent}" ` +
+    `aria-hidden="true" focusable="false" shape-rendering="crispEdges">` +
+    `<rect width="${extent}" height="${extent}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+  );
+}
+
+/** A fixed stream of pseudo-random numbers in [0, 1), so every run checks the same texts. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+const WORDS = ["council", "budget", "river", "festival", "school", "harbour", "election", "library", "market", "bridge"];
+const HANZI = "郑州献血春节联欢城市公园地铁新线图书馆开放医院学校河流桥梁选举";
+
+function texts(): { kind: string; text: string }[] {
+  const next = random(2026);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const hanzi = (length: number) => Array.from({ length }, () => pick([...HANZI])).join("");
+  const out: { kind: string; text: string }[] = [];
+  // ASCII article URLs, cut to every length from 1 to 300, then every tenth to 600.
+  for (let length = 1; length <= 600; length += length < 300 ? 1 : 10) {
+    const slug = Array.from({ length: 2 + Math.floor(length / 6) }, () => pick(WORDS)).join("-");
+    const url = `https://news.example.org/articles/${2000 + Math.floor(next() * 30)}/${String(length % 12 + 1).padStart(2, "0")}/${slug}-${length}/`;
+    out.push({ kind: "ascii url", text: url.slice(0, length) });
+  }
+  // Chinese slugs, percent-encoded as a canonical URL is.
+  for (let i = 0; i < 150; i++) {
+    out.push({ kind: "encoded chinese url", text: new URL(`https://news.example.org/news/2020${String(i % 12 + 1).padStart(2, "0")}01/${hanzi(1 + (i % 25))}/`).href });
+  }
+  // Plain Chinese text: UTF-8 in byte mode.
+  for (let i = 0; i < 100; i++) out.push({ kind: "chinese text", text: hanzi(1 + i) });
+  // Digits, upper case and the alphanumeric symbols, so segments of every mode are chosen.
+  const parts = [() => String(Math.floor(next() * 10 ** (1 + Math.floor(next() * 12)))), () => "HTTPS://NEWS.EXAMPLE.ORG/", () => "ABC-DEF/GHI:", () => "slug", () => "%E9%83%91", () => "/", () => "?id=", () => " $%*+-./:", () => "Aa1", () => hanzi(2)];
+  for (let i = 0; i < 150; i++) {
+    out.push({ kind: "mixed modes", text: Array.from({ length: 1 + (i % 20) }, () => pick(parts)()).join("") });
+  }
+  return out;
+}
+
+describe("QR codes", () => {
+  it("are the library's own, byte for byte, with the mask it chooses", () => {
+    const versions = new Map<EcLevel, Set<number>>(LEVELS.map((level) => [level, new Set()]));
+    let checked = 0;
+    for (const { kind, text } of texts()) {
+      for (const level of LEVELS) {
+        const library = QRCode.create(text, { errorCorrectionLevel: level });
+        versions.get(level)!.add(library.version);
+        const label = `${kind} ${JSON.stringify(text)} at ${level}`;
+        expect(qrSymbol(text, level).pattern, label).toBe(library.maskPattern);
+        const options = { errorCorrectionLevel: level, quietZone: checked % 3 === 0 ? 0 : QR_DEFAULTS.quietZone };
+        expect(qrSvg(text, options) === librarySvg(text, options), label).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(730 * 4);
+    for (const level of LEVELS) {
+      for (let version = 1; version <= 12; version++) expect(versions.get(level)!.has(version), `version ${version} at ${level}`).toBe(true);
+    }
+  });
+
+  it("write the library's format information", async () => {
+    // The library's internals, typed from their JSDoc, which calls a level a number.
+    const { default: FormatInfo } = await import("qrcode/lib/core/format-info.js");
+    const { default: ECLevel } = await import("qrcode/lib/core/error-correction-level.js");
+    for (const level of LEVELS) {
+      const bits = ECLevel.from(level, ECLevel.M) as unknown as number;
+      for (let mask = 0; mask < 8; mask++) expect(formatBits(level, mask)).toBe(FormatInfo.getEncodedBits(bits, mask));
+    }
+  });
+});
