@@ -1,6 +1,6 @@
-// qrSvg no longer lets the qrcode library choose the mask (see mask.ts): for thousands of
-// texts, every version from 1 to past 10 and every level, its code is the library's own, byte
-// for byte, drawn as qrSvg drew it before.
+// qrSvg no longer lets the qrcode library choose segments and mask (see mask.ts and
+// segments.ts): for thousands of texts, every version from 1 to past 10 and every level, its
+// code is the library's own, byte for byte, drawn as qrSvg drew it before.
 
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";

@@ -4,6 +4,7 @@
 
 import QRCode from "qrcode";
 import { chooseMask, type MaskedSymbol, xorMask } from "./mask.ts";
+import { qrSegments } from "./segments.ts";
 
 export interface QrOptions {
   /** M recovers from 15% damage: enough for a screen or paper, with smaller codes than Q/H. */
@@ -33,10 +34,11 @@ function darkModulesPath(size: number, modules: Uint8Array, offset: number): str
 }
 
 /** The modules of the code of `url` as the library draws them, row-major, 1 = dark, and its
- *  mask. The library encodes the data; its search for the best mask is slow, so it is asked
- *  for mask 0, which is taken off again to choose the mask as it would have (mask.ts). */
+ *  mask. The library encodes the data; its searches for the best segments and the best mask
+ *  are slow, so it is given the segments it would choose (segments.ts) and asked for mask 0,
+ *  which is taken off again to choose the mask as it would have (mask.ts). */
 export function qrSymbol(url: string, level: QrOptions["errorCorrectionLevel"]): MaskedSymbol & { size: number } {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: level, maskPattern: 0 });
+  const { modules } = QRCode.create(qrSegments(url, level), { errorCorrectionLevel: level, maskPattern: 0 });
   const { size } = modules;
   const unmasked = modules.data.slice();
   xorMask(0, unmasked, modules.reservedBit, size);
