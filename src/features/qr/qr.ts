@@ -15,11 +15,28 @@ export interface QrOptions {
 
 export const QR_DEFAULTS: QrOptions = { errorCorrectionLevel: "M", quietZone: 4 };
 
+/** The pieces of a path, by quiet zone: "M<x> " of a run from column k, "<y>h" of row k, and
+ *  "<k>v1h-<k>z" of a run k long. A code has hundreds of runs; their numbers repeat. */
+const pathPieces = new Map<number, { at: string[]; row: string[]; run: string[] }>();
+
+function piecesUpTo(size: number, offset: number): { at: string[]; row: string[]; run: string[] } {
+  let pieces = pathPieces.get(offset);
+  if (!pieces) pathPieces.set(offset, (pieces = { at: [], row: [], run: [] }));
+  for (let k = pieces.at.length; k <= size; k++) {
+    pieces.at.push(`M${k + offset} `);
+    pieces.row.push(`${k + offset}h`);
+    pieces.run.push(`${k}v1h-${k}z`);
+  }
+  return pieces;
+}
+
 /** The path of all dark modules (`modules` row-major, 1 = dark), one horizontal run at a time. */
 function darkModulesPath(size: number, modules: Uint8Array, offset: number): string {
+  const { at, row: rows, run } = piecesUpTo(size, offset);
   let path = "";
   for (let row = 0; row < size; row++) {
     const base = row * size;
+    const y = rows[row]!;
     for (let col = 0; col < size; ) {
       if (!modules[base + col]) {
         col++;
@@ -27,7 +44,7 @@ function darkModulesPath(size: number, modules: Uint8Array, offset: number): str
       }
       const start = col;
       while (col < size && modules[base + col]) col++;
-      path += `M${start + offset} ${row + offset}h${col - start}v1h${start - col}z`;
+      path += at[start]! + y + run[col - start]!;
     }
   }
   return path;
