@@ -53,17 +53,23 @@ function texts(): { kind: string; text: string }[] {
   // ASCII article URLs, cut to every length from 1 to 300, then every tenth to 600.
   for (let length = 1; length <= 600; length += length < 300 ? 1 : 10) {
     const slug = Array.from({ length: 2 + Math.floor(length / 6) }, () => pick(WORDS)).join("-");
-    const url = `https://news.example.org/articles/${2000 + Math.floor(next() * 30)}/${String(length % 12 + 1).padStart(2, "0")}/${slug}-${length}/`;
+    const month = String((length % 12) + 1).padStart(2, "0");
+    const url = `https://news.example.org/articles/${2000 + Math.floor(next() * 30)}/${month}/${slug}-${length}/`;
     out.push({ kind: "ascii url", text: url.slice(0, length) });
   }
   // Chinese slugs, percent-encoded as a canonical URL is.
   for (let i = 0; i < 150; i++) {
-    out.push({ kind: "encoded chinese url", text: new URL(`https://news.example.org/news/2020${String(i % 12 + 1).padStart(2, "0")}01/${hanzi(1 + (i % 25))}/`).href });
+    const month = String((i % 12) + 1).padStart(2, "0");
+    out.push({ kind: "encoded chinese url", text: new URL(`https://news.example.org/news/2020${month}01/${hanzi(1 + (i % 25))}/`).href });
   }
   // Plain Chinese text: UTF-8 in byte mode.
   for (let i = 0; i < 100; i++) out.push({ kind: "chinese text", text: hanzi(1 + i) });
   // Digits, upper case and the alphanumeric symbols, so segments of every mode are chosen.
-  const parts = [() => String(Math.floor(next() * 10 ** (1 + Math.floor(next() * 12)))), () => "HTTPS://NEWS.EXAMPLE.ORG/", () => "ABC-DEF/GHI:", () => "slug", () => "%E9%83%91", () => "/", () => "?id=", () => " $%*+-./:", () => "Aa1", () => hanzi(2)];
+  const parts = [
+    () => String(Math.floor(next() * 10 ** (1 + Math.floor(next() * 12)))),
+    ...["HTTPS://NEWS.EXAMPLE.ORG/", "ABC-DEF/GHI:", "slug", "%E9%83%91", "/", "?id=", " $%*+-./:", "Aa1"].map((part) => () => part),
+    () => hanzi(2),
+  ];
   for (let i = 0; i < 150; i++) {
     out.push({ kind: "mixed modes", text: Array.from({ length: 1 + (i % 20) }, () => pick(parts)()).join("") });
   }
@@ -86,8 +92,11 @@ describe("QR codes", () => {
       }
     }
     expect(checked).toBe(730 * 4);
+    // Every version from 1 to 12 at every level (the texts reach 17 at L, 27 at H).
     for (const level of LEVELS) {
-      for (let version = 1; version <= 12; version++) expect(versions.get(level)!.has(version), `version ${version} at ${level}`).toBe(true);
+      for (let version = 1; version <= 12; version++) {
+        expect(versions.get(level)!.has(version), `version ${version} at ${level}`).toBe(true);
+      }
     }
   });
 
