@@ -6,8 +6,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { QR_DEFAULTS, qrSvg, type QrOptions } from "./qr.ts";
 
+/** The code that makes a code: an entry made by other code (another drawing) is not reused. */
+const RECIPE = createHash("sha256")
+  .update(["./qr.ts", "./mask.ts", "./segments.ts"].map((file) => readFileSync(new URL(file, import.meta.url), "utf8")).join("\0"))
+  .digest("hex");
+
 export function qrCacheKey(url: string, options: QrOptions): string {
-  return createHash("sha256").update(JSON.stringify([url, options])).digest("hex").slice(0, 32);
+  return createHash("sha256").update(JSON.stringify([url, options, RECIPE])).digest("hex").slice(0, 32);
 }
 
 /** The code of `url`, from `dir` when it was made before. */

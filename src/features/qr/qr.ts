@@ -1,6 +1,6 @@
 // Where a QR code is made: the canonical URL of an article as an inline SVG, so a reader at a
 // desk can continue on a phone. Vector and crisp at any zoom or print resolution; one <path>
-// of dark modules keeps it to a few kilobytes.
+// of dark modules keeps it to about two kilobytes.
 
 import QRCode from "qrcode";
 import { chooseMask, type MaskedSymbol, xorMask } from "./mask.ts";
@@ -15,28 +15,17 @@ export interface QrOptions {
 
 export const QR_DEFAULTS: QrOptions = { errorCorrectionLevel: "M", quietZone: 4 };
 
-/** The pieces of a path, by quiet zone: "M<x> " of a run from column k, "<y>h" of row k, and
- *  "<k>v1h-<k>z" of a run k long. A code has hundreds of runs; their numbers repeat. */
-const pathPieces = new Map<number, { at: string[]; row: string[]; run: string[] }>();
-
-function piecesUpTo(size: number, offset: number): { at: string[]; row: string[]; run: string[] } {
-  let pieces = pathPieces.get(offset);
-  if (!pieces) pathPieces.set(offset, (pieces = { at: [], row: [], run: [] }));
-  for (let k = pieces.at.length; k <= size; k++) {
-    pieces.at.push(`M${k + offset} `);
-    pieces.row.push(`${k + offset}h`);
-    pieces.run.push(`${k}v1h-${k}z`);
-  }
-  return pieces;
-}
-
-/** The path of all dark modules (`modules` row-major, 1 = dark), one horizontal run at a time. */
+/**
+ * The path of all dark modules (`modules` row-major, 1 = dark): each horizontal run of them a
+ * line one module thick, drawn by the stroke along the middle of its row, as the library's own
+ * SVG renderer draws them. A run is "h<length>" after a move: absolute to a row's first run,
+ * "m<gap> 0" to the next. Half the bytes of filled rectangles, on every article page.
+ */
 function darkModulesPath(size: number, modules: Uint8Array, offset: number): string {
-  const { at, row: rows, run } = piecesUpTo(size, offset);
   let path = "";
   for (let row = 0; row < size; row++) {
     const base = row * size;
-    const y = rows[row]!;
+    let end = -1; // where the last run of this row ended; -1 before the first
     for (let col = 0; col < size; ) {
       if (!modules[base + col]) {
         col++;
@@ -44,7 +33,8 @@ function darkModulesPath(size: number, modules: Uint8Array, offset: number): str
       }
       const start = col;
       while (col < size && modules[base + col]) col++;
-      path += at[start]! + y + run[col - start]!;
+      path += (end < 0 ? `M${start + offset} ${row + offset}.5` : `m${start - end} 0`) + `h${col - start}`;
+      end = col;
     }
   }
   return path;
@@ -71,6 +61,6 @@ export function qrSvg(url: string, options: QrOptions = QR_DEFAULTS): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="qr-svg" viewBox="0 0 ${extent} ${extent}" ` +
     `aria-hidden="true" focusable="false" shape-rendering="crispEdges">` +
-    `<rect width="${extent}" height="${extent}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+    `<rect width="${extent}" height="${extent}" fill="#fff"/><path stroke="#000" d="${path}"/></svg>`
   );
 }
