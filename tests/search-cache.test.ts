@@ -4,6 +4,8 @@
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { searchFingerprint } from "../src/features/search/indexer.ts";
+import type { SearchableArticle } from "../src/features/search/records.ts";
 import { buildWithTestEnv, tempDir } from "./helpers/build.ts";
 import { snapshot } from "./helpers/site-snapshot.ts";
 
@@ -54,5 +56,25 @@ describe("the search index cache", () => {
     const kept = await readdir(path.join(env.QIAO_CACHE_DIR, "search"));
     expect(kept.filter((name) => name.startsWith("en-"))).toHaveLength(3);
     expect(kept.filter((name) => name.startsWith("zh-"))).toHaveLength(3);
+  });
+
+  it("fingerprints every searchable field, where paragraphs start and end included", () => {
+    const article = (paragraphs: SearchableArticle["paragraphs"], title = "Lanterns"): SearchableArticle => ({
+      url: "/news/20250212/lanterns/",
+      title: { en: title, zh: "灯会" },
+      column: "news",
+      date: new Date("2025-02-12T08:00:00+08:00"),
+      paragraphs,
+    });
+    const base = searchFingerprint([article([{ lang: "en", html: "<p>ab</p>" }, { lang: "zh", html: "<p>c</p>" }])]);
+    expect(searchFingerprint([article([{ lang: "en", html: "<p>ab</p>" }, { lang: "zh", html: "<p>c</p>" }])])).toBe(base);
+    for (const changed of [
+      article([{ lang: "en", html: "<p>a</p>" }, { lang: "zh", html: "b</p><p>c</p>" }]),
+      article([{ lang: "zh", html: "<p>ab</p>" }, { lang: "zh", html: "<p>c</p>" }]),
+      article([{ lang: "en", html: "<p>ab</p>" }]),
+      article([{ lang: "en", html: "<p>ab</p>" }, { lang: "zh", html: "<p>c</p>" }], "Lantern"),
+    ]) {
+      expect(searchFingerprint([changed])).not.toBe(base);
+    }
   });
 });

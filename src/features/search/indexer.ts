@@ -40,7 +40,13 @@ function pagefindVersion(): string {
 export function searchFingerprint(articles: readonly SearchableArticle[]): string {
   const hash = createHash("sha1");
   for (const part of RECIPE) hash.update(part).update("\0");
-  for (const article of articles) hash.update(JSON.stringify(article)).update("\n");
+  for (const { paragraphs, ...fields } of articles) {
+    hash.update(JSON.stringify(fields));
+    // Paragraph by paragraph: their HTML is most of the bytes, which JSON would copy and escape
+    // (~160-450 ms for 10,000 articles here, against ~85 ms fed as they are).
+    for (const { lang, html } of paragraphs) hash.update(`\0${lang}\0`).update(html);
+    hash.update("\n");
+  }
   return hash.digest("hex").slice(0, 32);
 }
 
