@@ -119,7 +119,10 @@ export function loadPublication(site: SiteConfig, options: BuildOptions): Promis
   if (current?.site === site) return current.publication;
   const publication = load(site, options);
   rendering.set(options, { site, publication });
-  publication.catch(() => rendering.delete(options)); // a failed load is tried again, not remembered
+  // A failed load is tried again, not remembered (a newer load in its place stays).
+  publication.catch(() => {
+    if (rendering.get(options)?.publication === publication) rendering.delete(options);
+  });
   return publication;
 }
 
