@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { formatBits, type EcLevel } from "../src/features/qr/mask.ts";
 import { QR_DEFAULTS, qrSvg, qrSymbol } from "../src/features/qr/qr.ts";
+import { random } from "./bench/synthetic-corpus.ts";
 
 const LEVELS: EcLevel[] = ["L", "M", "Q", "H"];
 
@@ -25,20 +26,11 @@ function drawnModules(svg: string, size: number, quietZone: number): Uint8Array 
   return modules;
 }
 
-/** A fixed stream of pseudo-random numbers in [0, 1), so every run checks the same texts. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
 const WORDS = ["council", "budget", "river", "festival", "school", "harbour", "election", "library", "market", "bridge"];
 const HANZI = "郑州献血春节联欢城市公园地铁新线图书馆开放医院学校河流桥梁选举";
 
 function texts(): { kind: string; text: string }[] {
-  const next = random(2026);
+  const next = random(2026); // seeded: every run checks the same texts
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const hanzi = (length: number) => Array.from({ length }, () => pick([...HANZI])).join("");
   const out: { kind: string; text: string }[] = [];
