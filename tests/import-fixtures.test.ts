@@ -56,7 +56,7 @@ describe("every channel dump fixture", () => {
       });
       expect(problems.filter((p) => p.severity === "error")).toEqual([]);
       const elements = article!.blocks.flatMap((b) => (b.kind === "pair" ? [b.en, b.zh] : [b.paragraph]));
-      expect(elements.map((p) => [p.lang, p.text.replace(/\\\n/g, " "), p.caption])).toEqual(
+      expect(elements.map((p) => [p.lang, p.text.replace(/\\\n/g, " "), p.kind === "caption"])).toEqual(
         expectedElements(want.blocks),
       );
       const pairs = (blocks: ReadonlyArray<{ kind: string }>) => blocks.filter((b) => b.kind === "pair").length;

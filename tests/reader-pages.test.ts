@@ -4,6 +4,7 @@
 import { describe, expect, inject, it } from "vitest";
 import site from "../src/config/site.ts";
 import type { Article } from "../src/model/article.ts";
+import type { ParagraphKind } from "../src/model/paragraphs.ts";
 import { frontPage } from "../src/site/listings.ts";
 import { markUntranslated } from "../src/site/publication.ts";
 import { readPage, text } from "./helpers/html.ts";
@@ -83,18 +84,19 @@ describe("paragraphs without translation", () => {
     }
   });
 
-  it("are marked only as body text in an article that translates: never captions or pictures", () => {
-    const p = (lang: "en" | "zh", html: string, caption = false) => ({ text: "", lang, line: 1, solo: false, caption, langForced: false, html });
+  it("are marked only as body text in an article that translates: never captions, subheads or pictures", () => {
+    const p = (lang: "en" | "zh", html: string, kind: ParagraphKind = "text") => ({ text: "", lang, line: 1, solo: false, kind, langForced: false, html });
     const en = p("en", '<p lang="en">Text</p>');
     const zh = p("zh", '<p lang="zh-CN">文字</p>');
     const blocks = [
       { kind: "pair" as const, en, zh },
       { kind: "single" as const, paragraph: p("zh", '<p lang="zh-CN">只有中文</p>') },
-      { kind: "single" as const, paragraph: p("en", '<p lang="en" class="caption">Photo</p>', true) },
-      { kind: "single" as const, paragraph: p("en", '<figure lang="en"><img src="/a.jpg" alt="a"></figure>') },
+      { kind: "single" as const, paragraph: p("en", '<p lang="en" class="caption">Photo</p>', "caption") },
+      { kind: "single" as const, paragraph: p("en", '<figure lang="en"><img src="/a.jpg" alt="a"></figure>', "figure") },
+      { kind: "single" as const, paragraph: p("en", '<h2 lang="en">Stick to the post</h2>', "subhead") },
     ];
-    expect(markUntranslated(blocks).map((b) => b.only)).toEqual([undefined, "zh", undefined, undefined]);
+    expect(markUntranslated(blocks).map((b) => b.only)).toEqual([undefined, "zh", undefined, undefined, undefined]);
     // An article written in one language is not missing anything paragraph by paragraph.
-    expect(markUntranslated(blocks.slice(1)).map((b) => b.only)).toEqual([undefined, undefined, undefined]);
+    expect(markUntranslated(blocks.slice(1)).map((b) => b.only)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

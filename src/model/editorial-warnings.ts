@@ -27,8 +27,9 @@ export function editorialWarnings(
   titleLine: number,
 ): Warning[] {
   const warnings: Warning[] = [];
-  // Captions are not the text a reader translates: they neither make nor break a run.
-  const body = blocks.filter((b) => !(b.kind === "single" ? b.paragraph.caption : b.en.caption));
+  // Captions, subheads and pictures are not the text a reader translates: they neither make
+  // nor break a run.
+  const body = blocks.filter((b) => (b.kind === "single" ? b.paragraph : b.en).kind === "text");
   const translates = body.some((b) => b.kind === "pair");
 
   if (!title.zh && !paragraphs.some((p) => p.lang === "zh")) {

@@ -11,14 +11,17 @@ import { detectLanguage } from "../../model/paragraphs.ts";
 import type { ImportedArticle } from "./channel-dump.ts";
 
 // Markdown would read these line starts as headings, quotes, lists, rules or directives; a
-// backslash keeps them text (for "1. " it must stand before the dot).
+// backslash keeps them text (for "1. " it must stand before the dot, for a picture "![" before
+// the bracket).
 const MARKDOWN_LINE_START = /^(?:#|>|[-+*](?:\s|$)|\{|[-*_=]{3,}\s*$|`{3}|~{3})/;
 const ORDERED_LIST_START = /^(\d+)([.)](?:\s|$))/;
+const PICTURE_START = /^!\[/;
 /** Markdown's hard line break: lines that share one translation stay lines. */
 const LINE_BREAK = "\\\n";
 
 function asPlainText(line: string): string {
   if (ORDERED_LIST_START.test(line)) return line.replace(ORDERED_LIST_START, "$1\\$2");
+  if (PICTURE_START.test(line)) return `!\\${line.slice(1)}`;
   return MARKDOWN_LINE_START.test(line) ? `\\${line}` : line;
 }
 
