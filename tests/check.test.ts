@@ -64,7 +64,7 @@ describe("npm run check", () => {
   it("exits 0 on the sample articles, printing the draft's two warnings", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/check.ts"]);
     expect(stdout.split("\n").filter((line) => / (error|warning) /.test(line))).toEqual(DRAFT_WARNINGS);
-    expect(stdout).toContain("Checked 36 articles in articles/: 0 errors, 2 warnings.");
+    expect(stdout).toContain("Checked 37 articles in articles/: 0 errors, 2 warnings.");
   });
 
   it("reports 0 warnings on clean articles", async () => {
