@@ -112,7 +112,7 @@ export function parseArticle(
     return figure ? { ...p, html: renderParagraph(p), figure } : { ...p, html: renderParagraph(p) };
   });
   const blocks = pairParagraphs(rendered);
-  const warnings = editorialWarnings(front.title, paragraphs, blocks, lineOf("title"));
+  const warnings = editorialWarnings(front, paragraphs, blocks, lineOf("title"));
   for (const w of warnings) report(w.line, 1, w.message, "warning");
   return {
     article: {
