@@ -4,7 +4,7 @@
 import { mkdir, readFile, readdir, readlink, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { replaceDirAtomically } from "../src/features/deploy/atomic-dir.ts";
+import { replaceDirAtomically } from "../src/files/atomic-dir.ts";
 import { tempDir } from "./helpers/build.ts";
 
 const write = (file: string) => (dir: string) => writeFile(path.join(dir, "index.html"), file);

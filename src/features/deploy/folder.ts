@@ -2,7 +2,7 @@
 // copied beside it and swapped in with a rename, so the server never serves a mix.
 
 import { cp } from "node:fs/promises";
-import { replaceDirAtomically } from "./atomic-dir.ts";
+import { replaceDirAtomically } from "../../files/atomic-dir.ts";
 
 export async function deployToFolder(siteDir: string, target: string, dryRun: boolean, log: (line: string) => void) {
   if (dryRun) {
