@@ -1,11 +1,12 @@
 // npm run build [-- --future] [-- --out DIR]: the production site in _site/.
 // Exit 1 with file:line messages if any article is wrong; the previous _site/ is kept.
 
-import { runCommand } from "../src/cli/command.ts";
+import { InputError, runCommand } from "../src/cli/command.ts";
 import { isPlaceholderUrl, optionsFromEnv, placeholderUrlMessage } from "../src/config/build-options.ts";
 import site from "../src/config/site.ts";
 import { buildSite } from "../src/build/build.ts";
 import { errorChain, errorLines } from "../src/build/errors.ts";
+import { folderRefusal } from "../src/features/deploy/folder.ts";
 import { ContentError, warningSummary } from "../src/model/problems.ts";
 
 const USAGE = "npm run build [-- --future] [--out DIR] [--debug]";
@@ -18,6 +19,9 @@ const OPTIONS = {
 
 await runCommand(USAGE, OPTIONS, async ({ values }, { debug }) => {
   const started = performance.now();
+  // The finished site replaces the whole folder: never one of the project's own.
+  const refusal = await folderRefusal(values.out, process.cwd());
+  if (refusal) throw new InputError(`Not built: ${refusal}`);
   try {
     const options = optionsFromEnv({ ...process.env, ...(values.future ? { QIAO_FUTURE: "1" } : {}) }, site, { production: true });
     const { written, indexed, warnings } = await buildSite(values.out, options);
