@@ -37,6 +37,9 @@ export async function renderSite(dir: string, options: BuildOptions): Promise<Re
     quietMode: true,
     config: (config: object) => giveOptions(config, options),
   });
+  // Eleventy would print every error it meets with its stack: the build and the preview say
+  // what went wrong themselves (errors.ts), and show a stack only when asked (--debug).
+  eleventy.disableLogger();
   try {
     const [, results] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
     return { written: results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])) };

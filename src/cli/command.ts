@@ -25,7 +25,9 @@ function stacks(error: unknown): string[] {
 
 /** What to print for an error `main` threw. */
 export function failureLines(error: unknown, debug: boolean): string[] {
-  if (error instanceof InputError) return [error.message];
+  // What went wrong outside the command (a host that cannot be reached) may still have a
+  // stack worth seeing: its cause's.
+  if (error instanceof InputError) return [error.message, ...(debug && error.cause ? stacks(error.cause) : [])];
   if (error instanceof ContentError) return error.problems.map(formatProblem);
   const code = (error as NodeJS.ErrnoException).code;
   const file = (error as NodeJS.ErrnoException).path;
