@@ -24,10 +24,11 @@ export function superviseRestarts(args: readonly string[], env: NodeJS.ProcessEn
     for (const signal of SIGNALS) process.on(signal, forward);
     const start = () => {
       child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: "inherit", env });
-      child.on("exit", (code, signal) => {
+      child.on("exit", (code) => {
         if (code === RESTART_EXIT_CODE && !stopping) return start();
         for (const s of SIGNALS) process.off(s, forward);
-        resolve(code ?? (stopping || signal === "SIGINT" ? 0 : 1));
+        // Ended by a signal: ours when stopping, else someone else's.
+        resolve(code ?? (stopping ? 0 : 1));
       });
     };
     start();
