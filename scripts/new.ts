@@ -4,12 +4,13 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { InputError, runCommand } from "../src/cli/command.ts";
 import site from "../src/config/site.ts";
 import { articlesDirFrom } from "../src/config/build-options.ts";
 import { articleFileName, scaffoldArticle } from "../src/editor/scaffold.ts";
 
-const { values, positionals } = parseArgs({
+const USAGE = 'npm run new -- --column KEY [--zh "中文标题"] [--kicker "Kicker"] [--dir articles] "English headline"';
+const OPTIONS = {
   allowPositionals: true,
   options: {
     column: { type: "string" },
@@ -17,23 +18,19 @@ const { values, positionals } = parseArgs({
     kicker: { type: "string" },
     dir: { type: "string", default: articlesDirFrom(process.env) },
   },
+} as const;
+
+await runCommand(USAGE, OPTIONS, async ({ values, positionals }) => {
+  const en = positionals.join(" ").trim() || undefined;
+  if (!en && !values.zh) throw new InputError('Give a headline: npm run new -- --column news "English headline" [--zh "中文标题"]');
+  const columns = Object.keys(site.columns);
+  if (!values.column || !columns.includes(values.column)) throw new InputError(`Give a column with --column: one of ${columns.join(", ")}`);
+  if (!existsSync(values.dir)) throw new InputError(`${values.dir}: no such folder for the new article (--dir).`);
+
+  const now = new Date();
+  const title = { en, zh: values.zh };
+  const name = articleFileName(title, now, (candidate) => existsSync(path.join(values.dir, candidate)));
+  const file = path.join(values.dir, name);
+  await writeFile(file, scaffoldArticle({ title, column: values.column, kicker: values.kicker, now }), { flag: "wx" });
+  console.log(file);
 });
-
-const fail = (message: string) => {
-  console.error(message);
-  process.exit(1);
-};
-
-const en = positionals.join(" ").trim() || undefined;
-if (!en && !values.zh) fail('Give a headline: npm run new -- --column news "English headline" [--zh "中文标题"]');
-const columns = Object.keys(site.columns);
-if (!values.column || !columns.includes(values.column)) {
-  fail(`Give a column with --column: one of ${columns.join(", ")}`);
-}
-
-const now = new Date();
-const title = { en, zh: values.zh };
-const name = articleFileName(title, now, (candidate) => existsSync(path.join(values.dir, candidate)));
-const file = path.join(values.dir, name);
-await writeFile(file, scaffoldArticle({ title, column: values.column!, kicker: values.kicker, now }), { flag: "wx" });
-console.log(file);

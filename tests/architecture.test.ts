@@ -102,6 +102,23 @@ describe("the house", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("keeps the file utilities every layer shares at the bottom: src/files uses only Node itself", () => {
+    const files = CODE.filter((file) => file.startsWith("src/files/"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      const specifiers = [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+      expect(specifiers.filter((spec) => !spec.startsWith("node:") && !spec.startsWith("./")), file).toEqual([]);
+    }
+  });
+
+  it("lists every folder of src/ in src/README.md", () => {
+    const readme = readFileSync(path.join(ROOT, "src", "README.md"), "utf8");
+    const listed = [...readme.matchAll(/^\| `([^`]+)\/` \|/gm)].map((m) => m[1]).sort();
+    const folders = readdirSync(path.join(ROOT, "src")).filter((name) => statSync(path.join(ROOT, "src", name)).isDirectory()).sort();
+    expect(listed).toEqual(folders);
+  });
+
   it("reads the environment only at the edges, and no module sets it for another", () => {
     const writes = /process\.env(?:\.\w+|\[[^\]]+\])\s*(?:=(?!=)|\?\?=|\|\|=)|delete\s+process\.env|process\.env\s*=(?!=)|Object\.assign\(\s*process\.env/;
     for (const file of CODE) {

@@ -4,7 +4,7 @@
 import { mkdir, readFile, readdir, readlink, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { replaceDirAtomically } from "../src/features/deploy/atomic-dir.ts";
+import { replaceDirAtomically } from "../src/files/atomic-dir.ts";
 import { tempDir } from "./helpers/build.ts";
 
 const write = (file: string) => (dir: string) => writeFile(path.join(dir, "index.html"), file);
@@ -29,6 +29,28 @@ describe("replacing a plain folder", () => {
     await expect(replaceDirAtomically(target, fail)).rejects.toThrow("the build broke");
     expect(await readFile(path.join(target, "index.html"), "utf8")).toBe("good");
     expect(await readdir(root)).toEqual(["_site"]);
+  });
+
+  it("reports why filling failed even while work the failure left running still writes into the new folder", async () => {
+    const root = await tempDir();
+    let writing = true;
+    const straggler = async (dir: string) => {
+      // Like an image encoder or a copy the failed render started: it goes on writing.
+      for (let i = 0; writing; i++) {
+        await mkdir(path.join(dir, "assets"), { recursive: true }).catch(() => {});
+        await writeFile(path.join(dir, "assets", `late-${i}.css`), "p{}").catch(() => {});
+      }
+    };
+    const failing = async (dir: string) => {
+      void straggler(dir);
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error("the build broke");
+    };
+    try {
+      await expect(replaceDirAtomically(path.join(root, "_site"), failing)).rejects.toThrow("the build broke");
+    } finally {
+      writing = false;
+    }
   });
 });
 

@@ -153,7 +153,7 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
 
   /** The blocks as the model reads them back from the article file written for them. */
   function readBack(blocks: ImportedBlock[]): string[] {
-    const text = importedArticleText({ title: { zh: "样稿" }, blocks, warnings: [] }, "news", new Date(0));
+    const text = importedArticleText({ title: { zh: "样稿" }, blocks, warnings: [], page: "0" }, "news", new Date(0));
     const { article } = parseArticle(text, "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
     const kind = (p: Paragraph) => (p.kind === "text" ? "" : `${p.kind} `);
     return article!.blocks.map((b) => (b.kind === "pair" ? `${kind(b.en)}pair` : `${kind(b.paragraph)}${b.paragraph.lang}`));

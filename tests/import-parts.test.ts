@@ -248,7 +248,7 @@ describe("the article file", () => {
   });
 
   it("writes a subhead as one `##` heading per language, its words as they are", () => {
-    const imported = { title: { en: "Drill" }, blocks: [{ kind: "subhead" as const, en: "Top 10 # tips", zh: "十大 #" }, { kind: "pair" as const, en: ["Text."], zh: ["正文。"] }], warnings: [] };
+    const imported = { page: "0123456789abcdef", title: { en: "Drill" }, blocks: [{ kind: "subhead" as const, en: "Top 10 # tips", zh: "十大 #" }, { kind: "pair" as const, en: ["Text."], zh: ["正文。"] }], warnings: [] };
     const { article } = parseArticle(importedArticleText(imported, "news", new Date()), "x.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
     expect(article!.blocks.map((b) => (b.kind === "pair" ? [b.en.kind, b.en.html, b.zh.html] : []))).toEqual([
       ["subhead", '<h2 lang="en">Top 10 # tips</h2>\n', '<h2 lang="zh-CN">十大 #</h2>\n'],

@@ -4,7 +4,7 @@
 // never overwriting, dry runs, the same headline twice, dumps that are not UTF-8.
 
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -109,13 +109,45 @@ describe("npm run import", () => {
     expect(again.stdout).toMatch(/^ {2}already imported, unchanged +2$/m);
 
     const edited = written(again.stdout).get("captions.txt")!;
-    await writeFile(edited, "edited by hand");
+    const imported = await readFile(edited, "utf8");
+    const byHand = imported.replace("More than 120,000 people", "More than 125,000 people");
+    expect(byHand).not.toBe(imported);
+    await writeFile(edited, byHand);
     const refused = (await tsx("scripts/import.ts", "--out", out, from).catch((e: Failed) => e)) as Failed;
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`captions.txt: not imported: ${edited} exists (use --force to overwrite)`);
-    expect(await readFile(edited, "utf8")).toBe("edited by hand");
+    expect(await readFile(edited, "utf8")).toBe(byHand);
+    const { ino } = await stat(edited);
     await tsx("scripts/import.ts", "--out", out, "--force", from);
-    expect(await readFile(edited, "utf8")).toMatch(/^---\ntitle:/);
+    expect(await readFile(edited, "utf8")).toBe(imported);
+    // Written whole, beside, then renamed over the old file (a new inode), and nothing left behind.
+    expect((await stat(edited)).ino).not.toBe(ino);
+    expect((await readdir(out)).sort()).toEqual([...written(again.stdout).values()].map((f) => path.basename(f)).concat("articles.json").sort());
+  });
+
+  it("--force overwrites only the article the same page became, never one from another page or written by hand", async () => {
+    const [first, out] = [await dumps(["captions.txt"]), await articlesDir()];
+    await tsx("scripts/import.ts", "--out", out, first);
+    const name = "2021-02-27-紫荆山公园灯会点亮元宵夜.md";
+    const firstArticle = await readFile(path.join(out, name), "utf8");
+    expect(firstArticle).toMatch(/^# imported from page [0-9a-f]{16} /m);
+
+    // Another page with the same date and headline, imported in a later run with --force.
+    const later = path.join(await tempDir(), "later");
+    await mkdir(later);
+    const page = await readFile(path.join(first, "captions.txt"), "utf8");
+    await writeFile(path.join(later, "captions-other.txt"), page.replace("More than 120,000 people", "More than 130,000 people"));
+    const { stdout } = await tsx("scripts/import.ts", "--out", out, "--force", later);
+    expect(stdout).toContain(`captions-other.txt → ${path.join(out, name.replace(".md", "-2.md"))}`);
+    expect(await readFile(path.join(out, name), "utf8")).toBe(firstArticle);
+
+    // An article written by hand under the name the page would take is never overwritten.
+    const byHand = firstArticle.replace(/^# imported from page .*\n/m, "").replace("More than 120,000 people", "More than 125,000 people");
+    await writeFile(path.join(out, name), byHand);
+    const refused = (await tsx("scripts/import.ts", "--out", out, "--force", first).catch((e: Failed) => e)) as Failed;
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`captions.txt: not imported: ${path.join(out, name)} exists and does not say it was imported from this page: it is left as it is`);
+    expect(await readFile(path.join(out, name), "utf8")).toBe(byHand);
   });
 
   it("writes nothing on --dry-run and reports what it would do", async () => {

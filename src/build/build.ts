@@ -6,7 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { BuildOptions } from "../config/build-options.ts";
 import site from "../config/site.ts";
-import { replaceDirAtomically } from "../features/deploy/atomic-dir.ts";
+import { replaceDirAtomically } from "../files/atomic-dir.ts";
 import { startSearchIndexing, type IndexResult } from "../features/search/indexer.ts";
 import type { Problem } from "../model/problems.ts";
 import { loadPublication, renderEnded } from "../site/publication.ts";

@@ -9,7 +9,6 @@
 // holds a render up.
 
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync, watch } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
@@ -21,7 +20,9 @@ import { warningSummary } from "../model/problems.ts";
 import { buildInto } from "./build.ts";
 import { errorLines } from "./errors.ts";
 import { previewSearch } from "./preview-search.ts";
+import { PortTaken, portTakenMessage } from "./port.ts";
 import { forgetTemplates } from "./render.ts";
+import { RESTART_EXIT_CODE } from "./supervise.ts";
 import { watchFolder } from "./watch-folder.ts";
 
 const RENDER_ALL = ["_includes", "assets"];
@@ -98,16 +99,22 @@ export async function startPreview(options: BuildOptions, port: number): Promise
     },
   });
   server.serve(port);
+  await server.ready();
+  // Taken during the first render, the port would be quietly swapped for the next one.
+  if (Number(new URL(server.getServerUrl("localhost")).port) !== port) {
+    await server.close();
+    throw new PortTaken(await portTakenMessage(port));
+  }
   const search = previewSearch(options, OUT, SEARCH_QUIET_MS, (line) => console.log(line));
   if (options.search) search.request();
   // A signal would end the process without its exit handlers: the search run must go too.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(0));
 
+  /** Ends this process for the supervisor to start it again (supervise.ts). */
   async function restart(): Promise<never> {
     console.log("[qiao] code changed: restarting");
     await server.close();
-    spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
-    process.exit(0);
+    process.exit(RESTART_EXIT_CODE);
   }
 
   /** The folders below the articles' folder: a folder deleted with its articles is one

@@ -17,17 +17,28 @@ export interface Rendered {
 }
 
 // Eleventy keeps what it read and compiled of templates and layouts in module-wide caches
-// that outlive an Eleventy object; its own watcher empties them with this event, which the
-// programmatic API does not expose. Resolved beside Eleventy's entry point, it is the very
-// module Eleventy uses.
+// that outlive an Eleventy object. Its own watcher empties them with an event on its private
+// event bus (EventBus.js), which the programmatic API does not expose. The public switch,
+// `setUseTemplateCache(false)` (the maintainers' advice for the programmatic API, 11ty/eleventy
+// issue 3667), turns the caches off for every render instead: measured here, a full render of
+// 3,000 articles took two to four times as long without them. So the preview empties them as
+// Eleventy's watcher does, and this is the one place that knows how: the bus, resolved beside
+// Eleventy's entry point so that it is the very module Eleventy uses, and the event its caches
+// listen to. tests/eleventy-caches.test.ts fails if a new Eleventy stops caching or stops
+// listening.
 const eleventyEntry = createRequire(import.meta.url).resolve("@11ty/eleventy");
 const eventBus = (await import(pathToFileURL(path.join(path.dirname(eleventyEntry), "EventBus.js")).href)).default as {
   emit(event: string, ...args: unknown[]): void;
+  listenerCount(event: string): number;
 };
+const TEMPLATE_CHANGED = "eleventy.resourceModified";
+if (!eventBus.listenerCount(TEMPLATE_CHANGED)) {
+  throw new Error(`This Eleventy's caches no longer listen to "${TEMPLATE_CHANGED}": the preview cannot make it read a changed template again (src/build/render.ts).`);
+}
 
 /** Makes the next render in this process read `files` (templates, layouts, partials) again. */
 export function forgetTemplates(files: readonly string[]): void {
-  for (const file of files) eventBus.emit("eleventy.resourceModified", file, [], {});
+  for (const file of files) eventBus.emit(TEMPLATE_CHANGED, file, [], {});
 }
 
 /** Renders the site from the project in the working folder into `dir`. */
@@ -37,6 +48,9 @@ export async function renderSite(dir: string, options: BuildOptions): Promise<Re
     quietMode: true,
     config: (config: object) => giveOptions(config, options),
   });
+  // Eleventy would print every error it meets with its stack: the build and the preview say
+  // what went wrong themselves (errors.ts), and show a stack only when asked (--debug).
+  eleventy.disableLogger();
   try {
     const [, results] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
     return { written: results.flatMap((r) => (r.outputPath ? [r.outputPath] : [])) };

@@ -11,7 +11,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function checkReport({ articles, problems }: LoadResult, dir: string, now: Date): { lines: string[]; failed: boolean } {
   const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
-  const files = new Set([...articles.map((a) => a.file), ...problems.map((p) => p.file)]).size;
+  // A problem with the folder itself is not an article.
+  const files = new Set([...articles.map((a) => a.file), ...problems.filter((p) => p.line > 0).map((p) => p.file)]).size;
   const drafts = articles.filter((a) => a.draft).length;
   const notes = [
     drafts ? `${plural(drafts, "draft")} (not published)` : "",

@@ -48,6 +48,12 @@ function bodyFirstLine(text: string, content: string): number {
   return before.split("\n").length;
 }
 
+/** Whether a file of a built site (a path below the site's folder) is an article's page:
+ *  `{column}/{YYYYMMDD}/{slug}/index.html`, as `url` says. A deploy counts these. */
+export function isArticlePage(file: string): boolean {
+  return /^[^/]+\/\d{8}\/[^/]+\/index\.html$/.test(file);
+}
+
 /** Dated after `now`: a production build leaves it out until a build runs after that time. */
 export function isScheduled(article: Pick<Article, "date">, now: Date): boolean {
   return article.date.getTime() > now.getTime();

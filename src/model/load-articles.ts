@@ -7,7 +7,8 @@ import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Column } from "../config/site.ts";
 import { parseArticle, type Article } from "./article.ts";
-import { hasErrors, type Problem } from "./problems.ts";
+import { parseJson } from "../files/json.ts";
+import { ContentError, hasErrors, type Problem } from "./problems.ts";
 import { decodeUtf8, invalidUtf8Message } from "./utf8.ts";
 
 /** Per-folder defaults every article inherits, like Eleventy's directory data. */
@@ -23,11 +24,31 @@ export async function articleFiles(dir: string): Promise<string[]> {
   return (await glob("**/*.md", { cwd: dir, expandDirectories: false })).map((f) => path.join(dir, f)).sort();
 }
 
-/** The folder defaults of `dir` (none when it has no defaults file). */
+/** The folder defaults of `dir` (none when it has no defaults file); a defaults file that is
+ *  not a JSON object is a content error at its line and column. */
 export async function readDefaults(dir: string): Promise<Record<string, unknown>> {
   const file = path.join(dir, DEFAULTS_FILE);
-  const text = await readFile(file, "utf8").catch(() => "{}");
-  return JSON.parse(text) as Record<string, unknown>;
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return {};
+  const parsed = parseJson(text);
+  const error = (line: number, col: number, message: string) => new ContentError([{ file, line, col, severity: "error", message }]);
+  if ("error" in parsed) throw error(parsed.error.line, parsed.error.col, `not valid JSON: ${parsed.error.message}`);
+  const { value } = parsed;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw error(1, 1, 'must be a JSON object of what every article in the folder inherits, such as { "source": "郑州之窗" }');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Why `dir` cannot be the articles' folder when no article was found below it: a build
+ *  from it would publish a site without articles, and a deploy would delete them. */
+function emptyFolderProblem(dir: string): Problem {
+  const message = !existsSync(dir)
+    ? "the articles folder does not exist"
+    : statSync(dir).isDirectory()
+      ? "the articles folder holds no article (no .md file, sub-folders included)"
+      : "the articles folder is not a folder";
+  return { file: dir, line: 0, col: 0, severity: "error", message };
 }
 
 type Parsed = ReturnType<typeof parseArticle>;
@@ -108,7 +129,7 @@ export async function loadArticles(
   };
   const parsed = files.map(parse);
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
-  const problems = [...parsed.flatMap((p) => p.problems), ...duplicateUrls(articles)];
+  const problems = [...(files.length ? [] : [emptyFolderProblem(dir)]), ...parsed.flatMap((p) => p.problems), ...duplicateUrls(articles)];
   return { articles, problems };
 }
 

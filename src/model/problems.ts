@@ -5,14 +5,17 @@ export type Severity = "error" | "warning";
 
 export interface Problem {
   file: string;
+  /** 1-based; 0 when the problem is with the whole file or folder. */
   line: number;
   col: number;
   severity: Severity;
   message: string;
 }
 
+/** `file:line:col severity message`; a problem with a whole file or folder (line 0) has no
+ *  line and column. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col} ${p.severity} ${p.message}`;
+  return `${p.line ? `${p.file}:${p.line}:${p.col}` : `${p.file}:`} ${p.severity} ${p.message}`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

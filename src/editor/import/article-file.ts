@@ -96,5 +96,24 @@ export function importedArticleText(article: ImportedArticle, column: string, no
   // Dates stay plain (2018-06-15 11:53:52): that is how editors write them, and YAML's
   // core schema reads them back as the same text.
   const yaml = stringify(front, { lineWidth: 0 });
-  return `---\n${yaml}---\n\n${body(article)}\n`;
+  return `---\n${yaml}${IMPORT_MARK} ${article.page} (npm run import -- --force replaces this file only with that page)\n---\n\n${body(article)}\n`;
+}
+
+// The last line of an imported article's front matter, a YAML comment: which page it came
+// from, so that a later import tells the same page from another with the same date and
+// headline.
+const IMPORT_MARK = "# imported from page";
+const MARKED = /^# imported from page ([0-9a-f]+)\b/m;
+
+/** The page an article file says it was imported from; none for a file written by hand (or
+ *  by an importer that did not say). */
+export function importedFrom(text: string): string | undefined {
+  const front = /^---\r?\n([\s\S]*?)^---/m.exec(text)?.[1] ?? "";
+  return MARKED.exec(front)?.[1];
+}
+
+/** Whether two article files are the same import, whatever either says of its page. */
+export function sameArticle(a: string, b: string): boolean {
+  const unmarked = (text: string) => text.replace(/^# imported from page .*\n/m, "");
+  return unmarked(a) === unmarked(b);
 }

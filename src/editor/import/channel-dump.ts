@@ -11,6 +11,7 @@
 //   <related links: dropped>
 // Some dumps are the body alone: the headline, then paragraphs, nothing else.
 
+import { createHash } from "node:crypto";
 import { beijingDay } from "../../model/dates.ts";
 import { detectLanguage } from "../../model/paragraphs.ts";
 import { alignBody, type BodyItem, type ImportedBlock } from "./align.ts";
@@ -20,7 +21,7 @@ import { dateFromFileName } from "./file-date.ts";
 import { splitHeadline } from "./headline.ts";
 import { translationScore } from "./likelihood.ts";
 import { blankLineSeparated, dumpLines, type DumpLine } from "./lines.ts";
-import { pageParts, relatedKickers } from "./page.ts";
+import { pageParts, relatedKickers, type PageParts } from "./page.ts";
 
 /** What an import warns about; the summary counts warnings by these. */
 export type WarningKind =
@@ -47,6 +48,9 @@ export interface ImportedArticle {
   credits?: string;
   blocks: ImportedBlock[];
   warnings: ImportWarning[];
+  /** Which page this is: a fingerprint of what the portal shows of it (headline, source and
+   *  time, text), not of the pop-up or the related blocks, which change as the portal does. */
+  page: string;
 }
 
 export interface DumpContext {
@@ -159,6 +163,14 @@ function dateOf(stamp: Date | undefined, context: DumpContext, warnings: ImportW
   return undefined;
 }
 
+/** The page's fingerprint: lines as the dump has them, so a newer importer that reads them
+ *  differently still knows the page; 16 hex digits of SHA-256. */
+function pageFingerprint(parts: PageParts): string {
+  const timestamp = parts.timestamp ? `${parts.timestamp.source ?? ""} ${parts.timestamp.date.toISOString()}` : "";
+  const lines = [parts.headline?.text ?? "", timestamp, ...parts.belowHeadline.map((l) => l.text), ...parts.body.map((l) => l.text)];
+  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16);
+}
+
 export function parseChannelDump(text: string, context: DumpContext): ImportedArticle {
   const warnings: ImportWarning[] = [];
   const lines = dumpLines(text);
@@ -194,5 +206,6 @@ export function parseChannelDump(text: string, context: DumpContext): ImportedAr
     credits: credits.length ? credits.join(" ") : undefined,
     blocks,
     warnings,
+    page: pageFingerprint(parts),
   };
 }

@@ -7,7 +7,7 @@ import type { Column } from "../../config/site.ts";
 import { parseArticle } from "../../model/article.ts";
 import { decodeUtf8, invalidUtf8Message } from "../../model/utf8.ts";
 import { articleBaseName } from "../scaffold.ts";
-import { importedArticleText } from "./article-file.ts";
+import { importedArticleText, importedFrom, sameArticle } from "./article-file.ts";
 import { parseChannelDump, type DumpContext } from "./channel-dump.ts";
 import { claimFileName, type Claims } from "./file-names.ts";
 import { checkWarningKind, type PageResult } from "./report.ts";
@@ -22,6 +22,7 @@ export interface ImportRun {
   out: string;
   /** The date of drafts: dumps with no date at all. */
   now: Date;
+  /** Overwrite an article this page became in an earlier run (never another's). */
   force: boolean;
   claims: Claims;
   /** The text of the article file already at `file`, if there is one. */
@@ -44,7 +45,12 @@ export function importPage(input: string, fileName: string, bytes: Uint8Array, r
   const { article, problems } = parseArticle(text, path.join(run.out, `${base}.md`), { columns: run.columns, defaults: run.defaults });
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length || !article) return { result: { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") } };
-  const claim = claimFileName(base, text, input, run.claims);
+  const pageOf = (name: string) => {
+    const existing = run.existing(path.join(run.out, name));
+    return existing === undefined ? undefined : importedFrom(existing);
+  };
+  const heldByOtherPage = (name: string) => (pageOf(name) ?? imported.page) !== imported.page;
+  const claim = claimFileName(base, text, input, run.claims, heldByOtherPage);
   if ("sameAs" in claim) return { result: { ...page, status: "duplicate", reason: claim.sameAs } };
 
   const file = path.join(run.out, claim.name);
@@ -61,7 +67,12 @@ export function importPage(input: string, fileName: string, bytes: Uint8Array, r
     ],
   };
   const existing = run.existing(file);
-  if (existing === text) return { result: { ...result, status: "unchanged" } };
-  if (existing !== undefined && !run.force) return { result: { ...result, status: "failed", reason: `${file} exists (use --force to overwrite)` } };
+  if (existing === undefined) return { result, write: { file, text } };
+  if (sameArticle(existing, text)) return { result: { ...result, status: "unchanged" } };
+  // Only the article this very page became is ever overwritten, and only when asked.
+  if (importedFrom(existing) === undefined) {
+    return { result: { ...result, status: "failed", reason: `${file} exists and does not say it was imported from this page: it is left as it is` } };
+  }
+  if (!run.force) return { result: { ...result, status: "failed", reason: `${file} exists (use --force to overwrite)` } };
   return { result, write: { file, text } };
 }

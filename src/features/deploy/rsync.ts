@@ -1,10 +1,25 @@
-// Deploy with rsync to a server (user@host:/var/www/site) or a local path. --delay-updates
-// moves every new file into place at the end and --delete-after removes stale files last,
-// so readers see the old site until the new one is complete.
+// Deploy with rsync to a server ([user@]host:/var/www/site, rsync://host/module/path).
+// --delay-updates moves every new file into place at the end and --delete-after removes
+// stale files last, so readers see the old site until the new one is complete.
+//
+// rsync --delete removes whatever the target holds that the build lacks, so a dry run goes
+// first and says what that is: the deploy stops if the target holds files but no site built
+// by Qiao (no build-info.json), or if it would take too many articles offline
+// (checkDeletions). The real run may then delete no more than the dry run saw
+// (--max-delete), in case the target changed in between.
 
 import { spawn } from "node:child_process";
+import { BUILD_INFO_PATH } from "./build-info.ts";
+import { checkDeletions, DeployRefused } from "./plan.ts";
 
-export function rsyncArgs(siteDir: string, target: string, dryRun: boolean): string[] {
+export interface RsyncDeployOptions {
+  dryRun: boolean;
+  log: (line: string) => void;
+  /** Lets the deploy delete as many articles as the build lacks. */
+  allowDeletes: boolean;
+}
+
+export function rsyncArgs(siteDir: string, target: string, run: { dryRun: boolean; maxDelete?: number }): string[] {
   return [
     "--recursive",
     "--links",
@@ -13,20 +28,70 @@ export function rsyncArgs(siteDir: string, target: string, dryRun: boolean): str
     "--delete-after",
     "--delay-updates",
     "--human-readable",
+    // Twice: unchanged files are listed too, so the dry run shows everything the target has.
     "--itemize-changes",
-    ...(dryRun ? ["--dry-run"] : []),
+    "--itemize-changes",
+    ...(run.dryRun ? ["--dry-run"] : []),
+    ...(run.maxDelete === undefined ? [] : [`--max-delete=${run.maxDelete}`]),
     `${siteDir.replace(/\/+$/, "")}/`,
     target,
   ];
 }
 
-export function deployWithRsync(siteDir: string, target: string, dryRun: boolean, log: (line: string) => void): Promise<void> {
+/** rsync's output lines; rejects with its error output when it fails. */
+function rsync(args: string[], onLine: (line: string) => void = () => {}): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn("rsync", rsyncArgs(siteDir, target, dryRun), { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("rsync", args, { stdio: ["ignore", "pipe", "pipe"] });
+    const lines: string[] = [];
+    let partial = "";
     let errors = "";
-    child.stdout.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach((l) => log(`  ${l}`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      const parts = (partial + chunk.toString()).split("\n");
+      partial = parts.pop()!;
+      for (const line of parts.filter(Boolean)) {
+        lines.push(line);
+        onLine(line);
+      }
+    });
     child.stderr.on("data", (chunk: Buffer) => (errors += chunk));
     child.on("error", (error) => reject(new Error(`could not run rsync (is it installed?): ${error.message}`)));
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`rsync exited with ${code}: ${errors.trim()}`))));
+    // rsync's first complaint is the cause ("ssh: Could not resolve hostname"); what follows
+    // is rsync giving up because of it.
+    child.on("close", (code) => (code === 0 ? resolve(lines) : reject(new Error(`rsync exited with ${code}: ${errors.trim().split("\n")[0]}`))));
+  });
+}
+
+/** What an itemized dry run says the target has now and what the deploy would delete
+ *  (files only: a folder is not a file readers lose). */
+export function targetFiles(itemized: readonly string[]): { live: string[]; deleted: string[] } {
+  const live: string[] = [];
+  const deleted: string[] = [];
+  for (const line of itemized) {
+    const file = line.slice(12);
+    if (file.endsWith("/")) continue;
+    if (line.startsWith("*deleting")) deleted.push(file);
+    else if (!line.slice(2, 11).includes("+")) live.push(file); // "+++++++++": new at the target
+  }
+  return { live: [...live, ...deleted], deleted };
+}
+
+export async function deployWithRsync(siteDir: string, target: string, options: RsyncDeployOptions): Promise<void> {
+  const itemized = await rsync(rsyncArgs(siteDir, target, { dryRun: true }));
+  const { live, deleted } = targetFiles(itemized);
+  if (deleted.length && !live.includes(BUILD_INFO_PATH.slice(1))) {
+    throw new DeployRefused(
+      `${target} holds files and no site built by Qiao (no ${BUILD_INFO_PATH.slice(1)}), and rsync would delete ` +
+        `${deleted.length} of them (such as ${deleted.slice(0, 3).join(", ")}): deploy to a new or empty folder, or one an earlier deploy made.`,
+    );
+  }
+  checkDeletions(deleted, live, options.allowDeletes);
+  const changes = itemized.filter((line) => !/^\.[df] {9}/.test(line));
+  if (options.dryRun) {
+    for (const line of changes) options.log(`  ${line}`);
+    return;
+  }
+  const deletions = itemized.filter((line) => line.startsWith("*deleting")).length;
+  await rsync(rsyncArgs(siteDir, target, { dryRun: false, maxDelete: deletions }), (line) => {
+    if (!/^\.[df] {9}/.test(line)) options.log(`  ${line}`);
   });
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import type { RenderedParagraph } from "../../model/article.ts";
 import { isLocalImage } from "../../model/image-paths.ts";
 import { figureHtml, type Figure } from "../../model/markdown.ts";
-import { linkFiles } from "../../site/output-files.ts";
+import { linkFiles } from "../../files/output-files.ts";
 import type { ArticlePage } from "../../site/publication.ts";
 
 /** Where the encoded files are served from. */

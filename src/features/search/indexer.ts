@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { LANGS, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
-import { linkTree } from "../../site/output-files.ts";
+import { linkTree } from "../../files/output-files.ts";
 import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
 

@@ -22,7 +22,9 @@ async function filled(next: string, fill: (dir: string) => Promise<void>): Promi
     await mkdir(next);
     await fill(next);
   } catch (error) {
-    await rm(next, { recursive: true, force: true });
+    // Work the failure left running (an encoder, a copy) may still write into the folder and
+    // make the removal fail: retry it, and never let it hide why filling failed.
+    await rm(next, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => {});
     throw error;
   }
   return next;
