@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { alignTexts, pastedParagraphs } from "../src/editor/pairs/align-texts.ts";
 import { readArticleFile } from "../src/editor/pairs/article-draft.ts";
 import { readBody } from "../src/editor/pairs/rows.ts";
+import { UNSURE_PASTE } from "./helpers/paste-texts.ts";
 
 const ARTICLES = path.resolve(import.meta.dirname, "../articles");
 const samples = readdirSync(ARTICLES).filter((f) => f.endsWith(".md")).sort();
@@ -30,14 +31,7 @@ describe("pasting a whole English text and a whole Chinese text", () => {
   });
 
   it("marks unsure the rows where a Chinese paragraph could translate either of two English ones, and only those", () => {
-    const english = [
-      "The new bridge over the Jialu River opened on Friday after two years of work.",
-      "The city also opened a park.",
-      "The city also opened a library.",
-      "About 3,000 people crossed the bridge on its first day, many of them on bicycles.",
-    ].join("\n\n");
-    const chinese = ["横跨贾鲁河的新桥经过两年施工，于周五通车。", "市里还开放了一处新场馆。", "通车首日约有3000人走过大桥，其中很多人骑自行车。"].join("\n\n");
-    const aligned = alignTexts(english, chinese);
+    const aligned = alignTexts(UNSURE_PASTE.english, UNSURE_PASTE.chinese);
     expect(aligned.map((r) => [r.en.text.slice(0, 20), r.zh.text.slice(0, 6), r.unsure ?? false])).toEqual([
       ["The new bridge over ", "横跨贾鲁河的", false],
       ["The city also opened", "", true],

@@ -7,33 +7,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
 import { parseArticle } from "../src/model/article.ts";
-import { newClaims } from "../src/editor/import/file-names.ts";
-import { importPage, type ImportRun } from "../src/editor/import/import-page.ts";
 import { FrontMatterError, readArticleFile, writeArticleFile, type ArticleDraft } from "../src/editor/pairs/article-draft.ts";
-import { CHANNEL_DIR, channelDumps } from "./helpers/channel-fixtures.ts";
+import { importedArticles } from "./helpers/channel-fixtures.ts";
 
 const ARTICLES = path.resolve(import.meta.dirname, "../articles");
 const samples = readdirSync(ARTICLES).filter((f) => f.endsWith(".md")).sort();
 const sample = (name: string) => readFileSync(path.join(ARTICLES, name), "utf8");
-
-/** What the importer writes for each channel dump fixture. */
-function importedFiles(): Array<[string, string]> {
-  const run: ImportRun = {
-    dump: { kickers: site.kickers, relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]) },
-    column: "news",
-    columns: site.columns,
-    defaults: { source: "郑州之窗" },
-    out: "articles",
-    now: new Date("2026-01-01T00:00:00Z"),
-    force: false,
-    claims: newClaims(),
-    existing: () => undefined,
-  };
-  return channelDumps().map((dump) => {
-    const { write } = importPage(dump, dump, readFileSync(path.join(CHANNEL_DIR, dump)), run);
-    return [dump, write!.text];
-  });
-}
 
 /** The line numbers (1-based) where two texts differ, lines compared one to one from the
  *  top and from the bottom, so an inserted or removed line shows as itself. */
@@ -55,7 +34,7 @@ describe("opening an article and saving it unchanged writes the same bytes", () 
     expect(writeArticleFile(readArticleFile(text))).toBe(text);
   });
 
-  it.each(importedFiles())("the importer's article for %s", (_, text) => {
+  it.each(importedArticles())("the importer's article for %s", (_, text) => {
     expect(writeArticleFile(readArticleFile(text))).toBe(text);
   });
 

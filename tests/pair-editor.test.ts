@@ -10,6 +10,7 @@ import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-c
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./helpers/browser.ts";
 import { launchChromium } from "./helpers/chromium.ts";
+import { UNSURE_PASTE } from "./helpers/paste-texts.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const FRONT = "---\ntitle:\n  en: A bridge opens\n  zh: 大桥通车\ncolumn: news\ndate: 2026-12-01 10:00:00\n---\n";
@@ -197,15 +198,8 @@ describe("paste to align", () => {
   it("aligns a whole English text and a whole Chinese text into rows, the unsure ones marked", async () => {
     const page = await open(`${FRONT}\n`);
     await page.getByRole("button", { name: "Paste two texts to align" }).click();
-    const english = [
-      "The new bridge over the Jialu River opened on Friday after two years of work.",
-      "The city also opened a park.",
-      "The city also opened a library.",
-      "About 3,000 people crossed the bridge on its first day, many of them on bicycles.",
-    ].join("\n\n");
-    const chinese = ["横跨贾鲁河的新桥经过两年施工，于周五通车。", "市里还开放了一处新场馆。", "通车首日约有3000人走过大桥，其中很多人骑自行车。"].join("\n");
-    await page.getByRole("textbox", { name: /^The whole English text/ }).fill(english);
-    await page.getByRole("textbox", { name: /^The whole Chinese text/ }).fill(chinese);
+    await page.getByRole("textbox", { name: /^The whole English text/ }).fill(UNSURE_PASTE.english);
+    await page.getByRole("textbox", { name: /^The whole Chinese text/ }).fill(UNSURE_PASTE.chinese);
     await page.getByRole("button", { name: /^Align/ }).click();
     expect(await fileText(page)).toBe(
       `${FRONT}\nThe new bridge over the Jialu River opened on Friday after two years of work.\n\n横跨贾鲁河的新桥经过两年施工，于周五通车。\n\nThe city also opened a park.\n\nThe city also opened a library.\n\n市里还开放了一处新场馆。\n\nAbout 3,000 people crossed the bridge on its first day, many of them on bicycles.\n\n通车首日约有3000人走过大桥，其中很多人骑自行车。\n`,

@@ -5,9 +5,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import site from "../src/config/site.ts";
-import { newClaims } from "../src/editor/import/file-names.ts";
-import { importPage, type ImportRun } from "../src/editor/import/import-page.ts";
 import { readArticleFile } from "../src/editor/pairs/article-draft.ts";
 import {
   addRow,
@@ -27,29 +24,14 @@ import {
 } from "../src/editor/pairs/rows.ts";
 import { pairParagraphs, readParagraphs, type Paragraph } from "../src/model/paragraphs.ts";
 import { random } from "./bench/synthetic-corpus.ts";
-import { CHANNEL_DIR, channelDumps } from "./helpers/channel-fixtures.ts";
+import { importedArticles } from "./helpers/channel-fixtures.ts";
 
 const ARTICLES = path.resolve(import.meta.dirname, "../articles");
-
-function importedBodies(): Array<[string, string]> {
-  const run: ImportRun = {
-    dump: { kickers: site.kickers, relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]) },
-    column: "news",
-    columns: site.columns,
-    defaults: { source: "郑州之窗" },
-    out: "articles",
-    now: new Date("2026-01-01T00:00:00Z"),
-    force: false,
-    claims: newClaims(),
-    existing: () => undefined,
-  };
-  return channelDumps().map((dump) => [dump, readArticleFile(importPage(dump, dump, readFileSync(path.join(CHANNEL_DIR, dump)), run).write!.text).body]);
-}
 
 /** Every body the project has: the sample articles' and the importer's for each fixture. */
 const BODIES: Array<[string, string]> = [
   ...readdirSync(ARTICLES).filter((f) => f.endsWith(".md")).sort().map((f): [string, string] => [f, readArticleFile(readFileSync(path.join(ARTICLES, f), "utf8")).body]),
-  ...importedBodies(),
+  ...importedArticles().map(([dump, text]): [string, string] => [dump, readArticleFile(text).body]),
 ];
 
 /** What a row shows: its kind, each side's text as the model reads it, and {solo}. */
