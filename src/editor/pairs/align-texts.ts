@@ -6,12 +6,9 @@
 import type { Lang } from "../../config/languages.ts";
 import { alignRun, type BodyItem } from "../import/align.ts";
 import { blankLineSeparated, dumpLines, type DumpLine } from "../import/lines.ts";
-import type { Row } from "./rows.ts";
+import { JOIN, type Row } from "./rows.ts";
 
 type Text = Extract<BodyItem, { kind: "text" }>;
-
-/** English sentences join with a space when they become one paragraph, Chinese without. */
-const JOIN: Record<Lang, string> = { en: " ", zh: "" };
 
 /** The paragraphs of a pasted text: separated by blank lines when it has them, else one a
  *  line (text copied from a web page or a word processor comes either way). */

@@ -7,7 +7,7 @@
 // so the caret stays where the editor put it.
 
 import type { Lang } from "../../config/languages.ts";
-import { HTML_LANG } from "../../config/languages.ts";
+import { HTML_LANG, LANGS } from "../../config/languages.ts";
 import defaultUi, { type UiStrings } from "../../config/ui.ts";
 import { alignTexts } from "./align-texts.ts";
 import type { RowNote } from "./check-draft.ts";
@@ -16,7 +16,6 @@ import {
   blockRows,
   isEmptyRow,
   isPair,
-  LANGS_IN_ROW,
   mergeRows,
   moveRow,
   paragraphText,
@@ -71,6 +70,7 @@ const TOOLS: ReadonlyArray<{ tool: Tool; key: keyof UiStrings; icon: string }> =
 interface RowView {
   item: HTMLLIElement;
   text: Record<Lang, HTMLTextAreaElement>;
+  toolbar: HTMLDivElement;
   tools: Record<Tool, HTMLButtonElement>;
   notes: HTMLUListElement;
   /** The caret of each side when it last left it (its length if it never had it). */
@@ -137,16 +137,16 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
       const mine = notes.filter((n) => origins[n.row] === i);
       const unsure = rows[i]!.unsure ? [el("li", "pair-note pair-note--unsure", both("pairUnsure"))] : [];
       const items = [...unsure, ...mine.map((n) => el("li", `pair-note pair-note--${n.severity}`, n.message))];
-      if (view.notes.textContent !== items.map((i) => i.textContent).join("")) view.notes.replaceChildren(...items);
-      view.item.classList.toggle("pair-row--warned", mine.length > 0);
+      if (view.notes.textContent !== items.map((item) => item.textContent).join("")) view.notes.replaceChildren(...items);
     });
   }
 
   function rowView(): RowView {
     const item = el("li", "pair-row");
-    const view: RowView = { item, text: {} as RowView["text"], tools: {} as RowView["tools"], notes: el("ul", "pair-row__notes"), caret: {}, composing: false };
+    const toolbar = el("div", "pair-row__tools");
+    const view: RowView = { item, text: {} as RowView["text"], toolbar, tools: {} as RowView["tools"], notes: el("ul", "pair-row__notes"), caret: {}, composing: false };
     const sides = el("div", "pair-row__sides");
-    for (const side of LANGS_IN_ROW) {
+    for (const side of LANGS) {
       const area = textarea(`pair-row__text pair-row__text--${side}`, side, 2);
       area.spellcheck = side === "en";
       area.addEventListener("compositionstart", () => (view.composing = true));
@@ -163,7 +163,6 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
       view.text[side] = area;
       sides.append(area);
     }
-    const toolbar = el("div", "pair-row__tools");
     toolbar.setAttribute("role", "toolbar");
     for (const { tool, key, icon } of TOOLS) {
       const symbol = el("span", "", icon);
@@ -200,7 +199,7 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
     const row = rows[index]!;
     const view = views[index]!;
     const n = index + 1;
-    for (const side of LANGS_IN_ROW) {
+    for (const side of LANGS) {
       const area = view.text[side];
       if (area.value !== row[side].text) {
         area.value = row[side].text;
@@ -209,7 +208,7 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
       area.setAttribute("aria-label", both(side === "en" ? "pairEnglishRow" : "pairChineseRow", n));
       area.classList.toggle("pair-row__text--empty", paragraphText(row[side].text) === "");
     }
-    view.tools.add.closest("[role=toolbar]")!.setAttribute("aria-label", both("pairRowTools", n));
+    view.toolbar.setAttribute("aria-label", both("pairRowTools", n));
     const forced = soloForced(rows, index);
     view.item.dataset.kind = row.kind;
     view.item.classList.toggle("pair-row--alone", !isPair(row) && !isEmptyRow(row));
@@ -251,9 +250,8 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
 
   /** Runs a tool on a row, redraws, reports the change, and puts focus where the row went. */
   function use(index: number, tool: Tool): void {
-    const row = rows[index];
-    if (!row) return;
-    const view = views[index]!;
+    const view = views[index];
+    if (!view) return;
     const caret = (side: Lang) => (document.activeElement === view.text[side] ? view.text[side].selectionStart : view.caret[side] ?? view.text[side].value.length);
     const [changed, focusRow, focusOn]: [Row[], number, Exclude<Tool, "add" | "split"> | "en"] =
       tool === "add" ? [addRow(rows, index + 1), index + 1, "en"]

@@ -8,7 +8,7 @@
 // directive, the blank lines before it), so a body read and written unchanged is the same
 // text, and an edit changes only the paragraphs it touched.
 
-import type { Lang } from "../../config/languages.ts";
+import { LANGS, type Lang } from "../../config/languages.ts";
 import { markdownKind } from "../../model/markdown.ts";
 import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs, type Paragraph, type ParagraphKind } from "../../model/paragraphs.ts";
 
@@ -61,13 +61,7 @@ export interface Body {
   eol: string;
 }
 
-export const LANGS_IN_ROW: readonly Lang[] = ["en", "zh"];
-
 const EMPTY_SIDE: Side = { text: "" };
-
-export function emptyRow(kind: RowKind = "text"): Row {
-  return { kind, en: EMPTY_SIDE, zh: EMPTY_SIDE, solo: false };
-}
 
 /** A side's text as the model would read it back: each line without its indentation and
  *  trailing spaces, blank lines left out (a blank line would start another paragraph). */
@@ -156,7 +150,7 @@ interface Out {
 
 function outParagraphs(rows: readonly Row[]): Out[] {
   return rows.flatMap((row, index) => {
-    const sides = LANGS_IN_ROW.map((lang) => ({ lang, side: row[lang], shown: shownText(row.kind, row[lang].text) })).filter((s) => s.shown !== "");
+    const sides = LANGS.map((lang) => ({ lang, side: row[lang], shown: shownText(row.kind, row[lang].text) })).filter((s) => s.shown !== "");
     return sides.map(({ lang, side, shown }): Out => {
       const source = side.source;
       // A subhead nobody edited keeps its Markdown as it was written ("##  Lanterns ##").
@@ -274,8 +268,8 @@ export function setText(rows: readonly Row[], index: number, lang: Lang, text: s
 }
 
 /** An empty row inserted at `index`. */
-export function addRow(rows: readonly Row[], index: number, kind: RowKind = "text"): Row[] {
-  return [...rows.slice(0, index), emptyRow(kind), ...rows.slice(index)];
+export function addRow(rows: readonly Row[], index: number): Row[] {
+  return [...rows.slice(0, index), { kind: "text", en: EMPTY_SIDE, zh: EMPTY_SIDE, solo: false }, ...rows.slice(index)];
 }
 
 /** Where each side of a row is cut: a character offset into its text (its length: nothing
@@ -293,8 +287,9 @@ export function splitRow(rows: readonly Row[], index: number, cut: Cut): Row[] {
   return [...rows.slice(0, index), first, second, ...rows.slice(index + 1)];
 }
 
-/** English joins with a space, Chinese without one, as each language's sentences do. */
-const JOIN: Record<Lang, string> = { en: " ", zh: "" };
+/** How two pieces of text become one paragraph: English with a space, Chinese without one,
+ *  as each language's sentences follow each other. */
+export const JOIN: Record<Lang, string> = { en: " ", zh: "" };
 
 /** The row and the one below it made one: each side's texts joined, a lone English
  *  paragraph and a lone Chinese one below it becoming a pair. */
