@@ -29,8 +29,9 @@ interface PairSpan {
 export class FrontMatterError extends Error {}
 
 export function parseYaml(yaml: string): Document.Parsed {
-  // The model reads front matter with the core schema: `2025-02-12 22:15` stays text.
-  return parseDocument(yaml, { schema: "core", uniqueKeys: false });
+  // As the model reads front matter: the core schema keeps `2025-02-12 22:15` text, and a
+  // key twice is an error.
+  return parseDocument(yaml, { schema: "core", uniqueKeys: true });
 }
 
 /** Whether the value at `key` is a block mapping whose keys can be edited one by one. */
