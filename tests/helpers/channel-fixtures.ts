@@ -3,6 +3,9 @@
 
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import site from "../../src/config/site.ts";
+import { newClaims } from "../../src/editor/import/file-names.ts";
+import { importPage } from "../../src/editor/import/import-page.ts";
 
 export const CHANNEL_DIR = path.resolve(import.meta.dirname, "../fixtures/channel");
 
@@ -54,4 +57,21 @@ export function expectedElements(blocks: readonly ExpectedBlock[]): Array<[lang:
     if ("subhead" in b) return halves("subhead", b.subhead.en, b.subhead.zh);
     return halves("text", "en" in b ? [b.en].flat().join(" ") : undefined, "zh" in b ? b.zh : undefined);
   });
+}
+
+/** The article file `npm run import` writes for each dump, by dump name: what an editor then
+ *  opens in the CMS. */
+export function importedArticles(): Array<[dump: string, text: string]> {
+  const run = {
+    dump: { kickers: site.kickers, relatedHeaders: Object.values(site.columns).flatMap((c) => [c.en, c.zh]) },
+    column: "news",
+    columns: site.columns,
+    defaults: { source: "郑州之窗" },
+    out: "articles",
+    now: new Date("2026-01-01T00:00:00Z"),
+    force: false,
+    claims: newClaims(),
+    existing: () => undefined,
+  };
+  return channelDumps().map((dump) => [dump, importPage(dump, dump, readFileSync(path.join(CHANNEL_DIR, dump)), run).write!.text]);
 }
