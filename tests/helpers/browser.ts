@@ -27,9 +27,17 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-/** axe's violations on `page` as it is now, one line each. axe arrives as an inline script,
- *  which the site's own policy rightly refuses: open the page with `bypassCSP`. */
+/** Waits until every CSS transition and animation on the page has ended. A colour measured
+ *  halfway through one is neither the colour before nor the one after: a pressed button
+ *  fading from paper to red has, for 0.15 s, grey text on pink. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+}
+
+/** axe's violations on `page` once it has settled, one line each. axe arrives as an inline
+ *  script, which the site's own policy rightly refuses: open the page with `bypassCSP`. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await settled(page);
   await page.addScriptTag({ path: AXE });
   const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
   expect(results.passes.length).toBeGreaterThan(10);
