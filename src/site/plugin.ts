@@ -19,7 +19,8 @@ import type { ColumnPage, Teaser } from "./listings.ts";
 import { loadPublication, renderEnded, type ArticlePage, type Publication } from "./publication.ts";
 import { absoluteUrl } from "./urls.ts";
 
-/** What a feature makes of an article page for the templates (a QR code, pictures). */
+/** What a feature makes of an article page for the templates: parts of its own added
+ *  (`headerParts`: a QR code), or the page's HTML made more of (pictures). */
 export type ArticleExtension = (article: ArticlePage) => ArticlePage | Promise<ArticlePage>;
 
 const extensions = new WeakMap<object, ArticleExtension[]>();
@@ -29,20 +30,24 @@ export function addArticleExtension(config: UserConfig, extension: ArticleExtens
   extensions.set(config, [...(extensions.get(config) ?? []), extension]);
 }
 
+/** The publication with every article page it holds through every extension, each page once. */
 async function extended(publication: Publication, all: readonly ArticleExtension[]): Promise<Publication> {
   if (!all.length) return publication;
-  const articles = await Promise.all(
-    publication.articles.map(async (article) => {
+  const done = new Map<ArticlePage, Promise<ArticlePage>>();
+  const extend = (article: ArticlePage): Promise<ArticlePage> => {
+    const known = done.get(article);
+    if (known) return known;
+    const page = (async () => {
       let page = article;
       for (const extension of all) page = await extension(page);
       return page;
-    }),
-  );
-  // The front page's lead shows the picture its article page got.
-  const lead = publication.home.lead;
-  const leadImageHtml = lead && articles.find((a) => a.url === lead.url)?.leadImageHtml;
-  const home = leadImageHtml ? { ...publication.home, lead: { ...lead, imageHtml: leadImageHtml } } : publication.home;
-  return { ...publication, articles, home };
+    })();
+    done.set(article, page);
+    return page;
+  };
+  const articles = await Promise.all(publication.articles.map(extend));
+  const { leadPage } = publication.home;
+  return { ...publication, articles, home: leadPage ? { ...publication.home, leadPage: await extend(leadPage) } : publication.home };
 }
 
 export interface PageOptions {

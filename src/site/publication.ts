@@ -9,6 +9,7 @@ import type { Lang } from "../config/languages.ts";
 import { isScheduled, type Article, type RenderedParagraph } from "../model/article.ts";
 import type { Block } from "../model/paragraphs.ts";
 import { loadArticles } from "../model/load-articles.ts";
+import { escapeHtml } from "../model/html-text.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, frontPage, newestFirst, relatedSections, type ColumnPage, type FrontPage, type Section } from "./listings.ts";
@@ -19,6 +20,12 @@ import { absoluteUrl } from "./urls.ts";
  *  article that translates, so the page can say it has no translation (the reader would
  *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
 export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
+
+/** What a feature adds to a page: its own partial in `_includes/` and the data it draws. */
+export interface PagePart {
+  template: string;
+  data: Record<string, unknown>;
+}
 
 export interface ArticlePage extends Article {
   blocks: PageBlock[];
@@ -31,18 +38,25 @@ export interface ArticlePage extends Article {
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
   head: ArticleHead;
-  /** Added by the QR feature: an inline SVG QR code of canonicalUrl. */
-  qrSvg?: string;
-  /** Added by the images feature: the lead image as a responsive <picture>. */
-  leadImageHtml?: string;
+  /** The lead image with its HTML, as `paragraphs` have theirs: an <img>, which an extension
+   *  may make more of (a responsive <picture>). */
+  image?: NonNullable<Article["image"]> & { html: string };
+  /** What extensions add to the article's header, under the byline, in their order. */
+  headerParts: PagePart[];
   /** The preview's notes of the article's editorial warnings. */
   editorNotes?: EditorNotes;
+}
+
+/** The front page, with the page of its lead story: the lead shows its picture as that
+ *  page does, after every extension. */
+export interface HomePage extends FrontPage {
+  leadPage?: ArticlePage;
 }
 
 export interface Publication {
   /** Published articles, newest first. */
   articles: ArticlePage[];
-  home: FrontPage;
+  home: HomePage;
   columnPages: ColumnPage[];
   /** Warnings found while loading, for the build to print. */
   warnings: Problem[];
@@ -89,23 +103,35 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   const shown = changed ? sorted.filter((a) => changed.has(path.resolve(a.file))) : sorted;
   const urls = new Set(shown.map((a) => a.url));
   const pages = columnPages(sorted, site);
+  const pageOf = (a: Article): ArticlePage => {
+    const canonicalUrl = absoluteUrl(a.url, options);
+    const page: ArticlePage = {
+      ...a,
+      blocks: markUntranslated(a.blocks),
+      oneLanguage: oneLanguageOf(a.paragraphs),
+      canonicalUrl,
+      related: related(a),
+      scheduled: isScheduled(a, options.now),
+      head: articleHead(a, canonicalUrl, site, options),
+      image: a.image && { ...a.image, html: leadImageHtml(a.image) },
+      headerParts: [],
+    };
+    return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
+  };
+  const articles = shown.map(pageOf);
+  const home = frontPage(sorted, site);
+  const lead = home.lead && sorted.find((a) => a.url === home.lead!.url);
   return {
-    articles: shown.map((a) => {
-      const canonicalUrl = absoluteUrl(a.url, options);
-      const page: ArticlePage = {
-        ...a,
-        blocks: markUntranslated(a.blocks),
-        oneLanguage: oneLanguageOf(a.paragraphs),
-        canonicalUrl,
-        related: related(a),
-        scheduled: isScheduled(a, options.now),
-        head: articleHead(a, canonicalUrl, site, options),
-      };
-      return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
-    }),
-    home: frontPage(sorted, site),
+    articles,
+    // A preview's render of changed articles may not hold the lead's page: it gets its own.
+    home: lead ? { ...home, leadPage: articles.find((p) => p.url === lead.url) ?? pageOf(lead) } : home,
     columnPages: changed ? pages.filter((p) => p.teasers.some((t) => urls.has(t.url))) : pages,
   };
+}
+
+/** The lead image as an <img>: above the fold, so the browser fetches it first. */
+function leadImageHtml(image: NonNullable<Article["image"]>): string {
+  return `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" fetchpriority="high">`;
 }
 
 /**

@@ -72,7 +72,7 @@ export async function withArticlePictures(article: ArticlePage, store: PictureSt
     ...article,
     paragraphs,
     blocks: article.blocks.map((b) => (b.kind === "pair" ? { ...b, en: swap(b.en), zh: swap(b.zh) } : { ...b, paragraph: swap(b.paragraph) })),
-    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, store, { eager: true }) : undefined,
+    image: lead && isLocalImage(lead.src) ? { ...lead, html: await pictureHtml(lead.src, lead.alt, store, { eager: true }) } : lead,
   };
 }
 
