@@ -33,12 +33,15 @@ export async function readDefaults(dir: string): Promise<Record<string, unknown>
 type Parsed = ReturnType<typeof parseArticle>;
 
 /**
- * Clean parses by file, valid while the file's size and mtime, the folder defaults and the
- * columns are unchanged. A build validates before Eleventy renders and Eleventy then asks
- * again, and `npm start` re-reads the folder on every save: only changed files are parsed.
- * Results with errors are never kept, so a fix (say, adding a missing image) shows at once.
+ * Clean parses by file, valid while all they were made from holds: the file's size and
+ * mtime, the folder defaults, the columns and the folder file names are relative to, and
+ * every image the parse found (an image deleted under a long-running preview makes the
+ * article wrong without touching its file). A build validates before Eleventy renders and
+ * Eleventy then asks again, and `npm start` re-reads the folder on every save: only changed
+ * files are parsed. Results with errors are never kept, so a fix (say, adding a missing
+ * image) shows at once.
  */
-const parseCache = new Map<string, { stamp: string; context: string; parsed: Parsed }>();
+const parseCache = new Map<string, { stamp: string; context: string; images: string[]; parsed: Parsed }>();
 
 /** Each folder's article files as last listed. A caller that knows which files changed (the
  *  preview, told by its watcher) gets the rest from here: walking and stat-ing an archive of
@@ -70,7 +73,8 @@ export async function loadArticles(
   const trusted = changed !== undefined && listed !== undefined;
   const files = trusted ? listingAfter(listed, changedSet) : await articleFiles(dir);
   listings.set(path.resolve(cwd, dir), files);
-  const context = JSON.stringify([defaults, columns]);
+  const context = JSON.stringify([defaults, columns, path.resolve(cwd)]);
+  const imageExists = (sitePath: string) => existsSync(path.join(cwd, sitePath));
   // Synchronous reads on purpose: many small files read one after another beat as many
   // promises queued on libuv's four threads, and parsing is CPU-bound anyway.
   const parse = (file: string): Parsed => {
@@ -78,20 +82,24 @@ export async function loadArticles(
     if (trusted && !changedSet.has(file) && cached?.context === context) return cached.parsed;
     const info = statSync(file);
     const stamp = `${info.size}:${info.mtimeMs}`;
-    if (cached?.stamp === stamp && cached.context === context) return cached.parsed;
+    if (cached?.stamp === stamp && cached.context === context && cached.images.every(imageExists)) return cached.parsed;
     const name = path.relative(cwd, file);
     const decoded = decodeUtf8(readFileSync(file));
     if ("invalid" in decoded) {
       const { line, col } = decoded.invalid;
       return { problems: [{ file: name, line, col, severity: "error", message: invalidUtf8Message(decoded.invalid) }] };
     }
+    const images: string[] = [];
     const result = parseArticle(decoded.text, name, {
       columns,
       defaults,
-      imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
+      imageExists: (sitePath) => {
+        images.push(sitePath);
+        return imageExists(sitePath);
+      },
     });
     if (hasErrors(result.problems)) parseCache.delete(file);
-    else parseCache.set(file, { stamp, context, parsed: result });
+    else parseCache.set(file, { stamp, context, images, parsed: result });
     return result;
   };
   const parsed = files.map(parse);

@@ -136,8 +136,10 @@ function leadImageHtml(image: NonNullable<Article["image"]>): string {
 
 /**
  * The last publication assembled, with what it was made from. A build loads it to check the
- * articles and to index them, then Eleventy asks for it again: when no article changed (the
- * parse cache hands back the same objects) and the options are the same, so is the answer.
+ * articles and to index them, then Eleventy asks for it again: when no article changed and
+ * the options are the same, so is the answer. "No article changed" is the parse cache
+ * handing back the same objects, which it does only while all a parse was made from holds
+ * (the file, the folder defaults, the columns, the images it found: load-articles.ts).
  */
 let last: { key: string; articles: readonly Article[]; publication: Publication } | undefined;
 
