@@ -6,7 +6,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../src/config/site.ts";
-import { articlesDirFrom } from "../src/config/build-options.ts";
+import { articlesDirFrom, nowFrom } from "../src/config/build-options.ts";
 import { articleFileName, scaffoldArticle } from "../src/editor/scaffold.ts";
 
 const { values, positionals } = parseArgs({
@@ -31,7 +31,7 @@ if (!values.column || !columns.includes(values.column)) {
   fail(`Give a column with --column: one of ${columns.join(", ")}`);
 }
 
-const now = new Date();
+const now = nowFrom(process.env);
 const title = { en, zh: values.zh };
 const name = articleFileName(title, now, (candidate) => existsSync(path.join(values.dir, candidate)));
 const file = path.join(values.dir, name);
