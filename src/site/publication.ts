@@ -68,24 +68,19 @@ export function isPublished(article: Article, options: Pick<BuildOptions, "produ
   return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
 }
 
-/** A paragraph of body text: not a caption, not a picture. Only text has a translation to miss. */
-function isText(paragraph: RenderedParagraph): boolean {
-  return !paragraph.caption && !paragraph.html.startsWith("<figure");
-}
-
-/** Marks the paragraphs that stand alone without translation: body text only (a caption or a
- *  picture is not missing a translation), and only in an article with pairs (one written in
- *  a single language is not missing anything paragraph by paragraph). */
+/** Marks the paragraphs that stand alone without translation: body text only (a caption, a
+ *  subhead or a picture is not missing a translation), and only in an article with pairs (one
+ *  written in a single language is not missing anything paragraph by paragraph). */
 export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
   if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
-  return blocks.map((b) => (b.kind === "single" && isText(b.paragraph) ? { ...b, only: b.paragraph.lang } : b));
+  return blocks.map((b) => (b.kind === "single" && b.paragraph.kind === "text" ? { ...b, only: b.paragraph.lang } : b));
 }
 
-/** The language of every paragraph of text, when they share one; undefined for an article
- *  with text in both languages (or none). Captions and pictures do not count: a Chinese
- *  photo credit under an English story leaves it an English story. */
+/** The language of every paragraph of words (text and subheads), when they share one;
+ *  undefined for an article with words in both languages (or none). Captions and pictures
+ *  do not count: a Chinese photo credit under an English story leaves it an English story. */
 export function oneLanguageOf(paragraphs: readonly RenderedParagraph[]): Lang | undefined {
-  const langs = new Set(paragraphs.filter(isText).map((p) => p.lang));
+  const langs = new Set(paragraphs.filter((p) => p.kind === "text" || p.kind === "subhead").map((p) => p.lang));
   return langs.size === 1 ? [...langs][0] : undefined;
 }
 
