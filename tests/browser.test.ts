@@ -7,12 +7,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import jsQRModule from "jsqr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./helpers/chromium.ts";
 import { ARTICLE, axeViolations, COLUMN, DESKTOP, HOME, KEY_PAGES, PHONE, READING_MODES, SEARCH_EN, SEARCH_ZH, settled, type ReadingMode } from "./helpers/browser.ts";
 import { TEST_SITE_URL } from "./helpers/build.ts";
+import { readQrPng as readQr } from "./helpers/read-qr.ts";
 import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
@@ -25,16 +25,6 @@ const A4 = { width: 794, height: 1123 };
 const PAIRED = "/international/20230608/budapest-cargo-flights/";
 /** A sample article with two bilingual subheads between its pairs. */
 const SUBHEADS = "/energy/20251218/bus-depot-night-shift/";
-
-// jsqr is CommonJS with an ES-style default export (see tests/qr.test.ts).
-type JsQR = typeof jsQRModule.default;
-const jsQR: JsQR = (jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR);
-
-/** What a phone reads from a screenshot of a QR code. */
-async function readQr(png: Buffer): Promise<string | undefined> {
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
-}
 
 let browser: Browser;
 let server: StaticServer;
