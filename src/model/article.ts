@@ -108,8 +108,9 @@ export function parseArticle(
   if (problems.some((p) => p.severity === "error") || !(date instanceof Date)) return { problems };
 
   const rendered = paragraphs.map((p): RenderedParagraph => {
+    const html = renderParagraph(p);
     const figure = p.kind === "figure" ? figureOf(p.text) : null;
-    return figure ? { ...p, html: renderParagraph(p), figure } : { ...p, html: renderParagraph(p) };
+    return figure ? { ...p, html, figure } : { ...p, html };
   });
   const blocks = pairParagraphs(rendered);
   const warnings = editorialWarnings(front, paragraphs, blocks, lineOf("title"));

@@ -10,7 +10,10 @@
 
 import MarkdownIt, { type Token } from "markdown-it";
 import { HTML_LANG, type Lang } from "../config/languages.ts";
-import type { Paragraph, ParagraphKind } from "./paragraphs.ts";
+
+/** What a paragraph is: body text, a photo caption or credit (the `{caption}` directive of
+ *  paragraphs.ts), a subhead or a figure (what its Markdown makes it, below). */
+export type ParagraphKind = "text" | "caption" | "subhead" | "figure";
 
 // No linkify: scanning every paragraph of the archive for bare URLs costs more than the rest
 // of the Markdown work together. Editors write [text](https://...) or <https://...>.
@@ -97,7 +100,7 @@ export function isPlainProse(text: string): boolean {
   return !INLINE_SYNTAX.test(text) && !BLOCK_START.test(text);
 }
 
-type Renderable = Pick<Paragraph, "text" | "lang"> & { kind?: ParagraphKind };
+type Renderable = { text: string; lang: Lang; kind?: ParagraphKind };
 
 /** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`
  *  (and, for a caption, class="caption"). */

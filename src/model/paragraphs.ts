@@ -11,11 +11,9 @@
 // the text around it; a figure never pairs: a picture is the same in both languages.
 
 import type { Lang } from "../config/languages.ts";
-import { markdownKind } from "./markdown.ts";
+import { markdownKind, type ParagraphKind } from "./markdown.ts";
 
-export type { Lang };
-
-export type ParagraphKind = "text" | "caption" | "subhead" | "figure";
+export type { Lang, ParagraphKind };
 
 export interface Paragraph {
   /** Markdown source without the directive. */

@@ -156,9 +156,9 @@ function runs(items: readonly (Text | Whole)[]): Array<typeof items[number][]> {
 }
 
 /**
- * The body as blocks in reading order: pairs, subheads, paragraphs that stand alone, captions. Each
- * language keeps its own order; a caption keeps its place among the body paragraphs, except
- * that it never splits a pair (it follows the pair it stood inside).
+ * The body as blocks in reading order: pairs, subheads, paragraphs that stand alone, captions.
+ * Each language keeps its own order; a caption keeps its place among the body paragraphs,
+ * except that it never splits a pair (it follows the pair it stood inside).
  */
 export function alignBody(
   items: readonly BodyItem[],

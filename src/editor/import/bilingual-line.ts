@@ -24,9 +24,8 @@ const ASIDE = /[(（[【〔《][^()（）[\]【】〔〕《》]*[)）\]】〕》
 
 /** The text without its bracketed asides. */
 export function withoutAsides(text: string): string {
-  let rest = text;
-  for (let last = ""; last !== rest; ) [last, rest] = [rest, rest.replace(ASIDE, " ")];
-  return rest;
+  const rest = text.replace(ASIDE, " ");
+  return rest === text ? text : withoutAsides(rest);
 }
 
 /** Whether the text is one bracketed aside and nothing else. */
