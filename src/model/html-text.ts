@@ -1,6 +1,6 @@
-// Text into HTML and rendered HTML back to text, for places that must not hold markup:
-// search records and page descriptions. Only the five entities markdown-it writes need
-// undoing.
+// Text into HTML (an element's text, a quoted attribute), and rendered HTML back to text for
+// places that must not hold markup: search records and page descriptions. Only the five
+// entities markdown-it writes need undoing.
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const ENTITIES: Record<string, string> = Object.fromEntries(Object.entries(ESCAPES).map(([c, e]) => [e, c]));
