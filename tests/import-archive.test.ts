@@ -11,22 +11,9 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { progressReporter } from "../src/editor/import/report.ts";
 import { tempDir } from "./helpers/build.ts";
-import { channelDumps, expectedImports, readDump } from "./helpers/channel-fixtures.ts";
+import { ARCHIVE_COPIES as COPIES, channelDumps, dumpedTwice as TWICE, expectedImports, writeDumpArchive } from "./helpers/channel-fixtures.ts";
 
 const run = promisify(execFile);
-const COPIES = 130;
-/** Copies also written a second time under another name: the same page twice. */
-const TWICE = (k: number) => k % 50 === 0;
-
-/** Copy k of a dump: a page of its own, with the same date and headline as the others. */
-function variant(dump: string, k: number): string {
-  const stamp = /(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?/.exec(dump);
-  if (!stamp) return `${dump.trimEnd()}\nArchive copy ${k}.\n`;
-  const [, day, h, m, s = "0"] = stamp;
-  const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s) + k;
-  const time = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, "0")).join(":");
-  return dump.replace(stamp[0], `${day} ${time}`);
-}
 
 describe("importing an archive of 3,000 dumps", () => {
   it("files every page, and sums it up right", async () => {
@@ -36,13 +23,7 @@ describe("importing an archive of 3,000 dumps", () => {
     await mkdir(out);
     await writeFile(path.join(out, "articles.json"), await readFile("articles/articles.json"));
     const fixtures = channelDumps();
-    for (let k = 0; k < COPIES; k++) {
-      for (const name of fixtures) {
-        const text = variant(readDump(name), k);
-        await writeFile(path.join(dumps, `copy-${String(k).padStart(3, "0")}-${name}`), text);
-        if (TWICE(k)) await writeFile(path.join(dumps, `again-${k}-${name}`), text);
-      }
-    }
+    await writeDumpArchive(dumps);
 
     const { stdout } = await run("npx", ["tsx", "scripts/import.ts", "--out", out, dumps], { maxBuffer: 64 * 1024 * 1024 });
 
