@@ -112,3 +112,16 @@ describe(`an article in one language, in "Both" at ${DESKTOP.width} px`, () => {
     expect(zh!.x + zh!.width - en!.x).toBeGreaterThan(DESKTOP.width * 0.8);
   });
 });
+
+describe("an article in one language on paper", () => {
+  it("spans the page as a bilingual one does", async () => {
+    const printed = async (url: string) => {
+      await page.goto(url);
+      await page.emulateMedia({ media: "print" });
+      const width = await page.locator(".article").evaluate((el) => el.getBoundingClientRect().width);
+      await page.emulateMedia({ media: "screen" });
+      return width;
+    };
+    expect(await printed(fixtures.url + ENGLISH_ONLY)).toBe(await printed(sample.url + BILINGUAL));
+  });
+});
