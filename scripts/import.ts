@@ -17,7 +17,7 @@ import { parseBeijingDate } from "../src/model/dates.ts";
 import { readDefaults } from "../src/model/load-articles.ts";
 import { newClaims } from "../src/editor/import/file-names.ts";
 import { importPage, type ImportRun } from "../src/editor/import/import-page.ts";
-import { pageLines, summaryLines, type PageResult } from "../src/editor/import/report.ts";
+import { pageLines, progressReporter, summaryLines, type PageResult } from "../src/editor/import/report.ts";
 
 const USAGE = "npm run import -- [--column news] [--out articles] [--date YYYY-MM-DD] [--dry-run] [--force] [--debug] <file-or-folder>...";
 const OPTIONS = {
@@ -67,7 +67,7 @@ await runCommand(USAGE, OPTIONS, async ({ values, positionals }) => {
   };
 
   const started = performance.now();
-  let reported = started;
+  const progress = progressReporter(files.length, () => performance.now());
   const results: PageResult[] = [];
   for (const input of files) {
     const { result, write } = importPage(input, path.basename(input), await readFile(input), run);
@@ -75,12 +75,8 @@ await runCommand(USAGE, OPTIONS, async ({ values, positionals }) => {
     if (write && !dryRun) await writeFileAtomically(write.file, write.text);
     results.push(result);
     for (const line of pageLines(result)) console.log(line);
-    // A line a second on stderr, so a long run shows it is moving without burying stdout.
-    if (performance.now() - reported >= 1000) {
-      reported = performance.now();
-      const seconds = ((reported - started) / 1000).toFixed(0);
-      console.error(`${results.length.toLocaleString("en")} of ${files.length.toLocaleString("en")} dumps read (${Math.floor((100 * results.length) / files.length)} %), ${seconds} s`);
-    }
+    const line = progress(results.length);
+    if (line) console.error(line);
   }
   for (const line of summaryLines(results, (performance.now() - started) / 1000, dryRun)) console.log(line);
   return results.some((r) => r.status === "failed") ? 1 : 0;

@@ -6,7 +6,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, runCommand } from "../src/cli/command.ts";
 import site from "../src/config/site.ts";
-import { articlesDirFrom } from "../src/config/build-options.ts";
+import { articlesDirFrom, nowFrom } from "../src/config/build-options.ts";
 import { articleFileName, scaffoldArticle } from "../src/editor/scaffold.ts";
 
 const USAGE = 'npm run new -- --column KEY [--zh "中文标题"] [--kicker "Kicker"] [--dir articles] "English headline"';
@@ -27,7 +27,7 @@ await runCommand(USAGE, OPTIONS, async ({ values, positionals }) => {
   if (!values.column || !columns.includes(values.column)) throw new InputError(`Give a column with --column: one of ${columns.join(", ")}`);
   if (!existsSync(values.dir)) throw new InputError(`${values.dir}: no such folder for the new article (--dir).`);
 
-  const now = new Date();
+  const now = nowFrom(process.env);
   const title = { en, zh: values.zh };
   const name = articleFileName(title, now, (candidate) => existsSync(path.join(values.dir, candidate)));
   const file = path.join(values.dir, name);

@@ -1,10 +1,12 @@
 // The sample site, built for real and read with an HTML parser.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { readParagraphs } from "../src/model/paragraphs.ts";
-import { buildTestSite } from "./helpers/build.ts";
+import { buildTestSite, TEST_SITE_URL } from "./helpers/build.ts";
 import { readPage, text, type Doc } from "./helpers/html.ts";
+import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
 
 const siteDir = inject("siteDir");
 /** Kicker, pairs and one English paragraph that stands alone (a quote left untranslated). */
@@ -20,14 +22,20 @@ function sourceParagraphs(file: string) {
   return readParagraphs(readFileSync(file, "utf8").split(/^---$/m)[2]!).paragraphs;
 }
 
+/** The article pages of a built site, as URLs: every page three folders deep. */
+function articleUrls(siteDir: string): string[] {
+  return pagePaths(siteDir).map(pageUrl).filter((url) => url.split("/").length === 5 && !url.includes("/page/")).sort();
+}
+
 describe("article page", () => {
   let doc: Doc;
   beforeAll(async () => {
     doc = await readPage(siteDir, BUDAPEST);
   });
 
-  it("is published at /{column}/{YYYYMMDD}/{slug}/", () => {
-    expect(doc.querySelector("h1")).not.toBeNull();
+  it("is published at /{column}/{YYYYMMDD}/{slug}/, its canonical address", () => {
+    expect(existsSync(path.join(siteDir, "international/20230608/budapest-cargo-flights/index.html"))).toBe(true);
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe(`${TEST_SITE_URL}${BUDAPEST}`);
   });
 
   it("shows kicker and headline", () => {
@@ -81,6 +89,41 @@ describe("article page", () => {
     const control = doc.querySelector(".reading-mode")!;
     expect(control.hasAttribute("hidden")).toBe(true);
     expect([...control.querySelectorAll("button")].map((b) => b.dataset.reading)).toEqual(["en", "zh", "both"]);
+  });
+});
+
+describe("article URLs", () => {
+  it("are /{column}/{YYYYMMDD}/{slug}/ for every published sample: its column, its Beijing day, its file name without the date", () => {
+    // Read from the files as an editor reads them: every sample is dated in Beijing time.
+    const expected = readdirSync("articles")
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => ({ name, front: readFileSync(path.join("articles", name), "utf8").split(/^---$/m)[1]! }))
+      .filter(({ front }) => !/^draft: true/m.test(front) && !/^date: 2030-/m.test(front))
+      .map(({ name, front }) => {
+        const column = /^column: (\S+)$/m.exec(front)![1];
+        const day = /^date: (\d{4})-(\d{2})-(\d{2}) /m.exec(front)!.slice(1).join("");
+        return `/${column}/${day}/${name.replace(/^\d{4}-\d{2}-\d{2}-/, "").replace(/\.md$/, "")}/`;
+      });
+    expect(expected.length).toBe(35);
+    expect(articleUrls(siteDir)).toEqual(expected.sort());
+  });
+
+  it("take the day in Beijing, not in UTC, and keep a Chinese slug whole", async () => {
+    const dir = await buildTestSite({ QIAO_ARTICLES_DIR: "tests/fixtures/urls" });
+    // 00:30 on 1 January in Beijing is still 31 December in UTC; so is 16:45Z on the 31st.
+    expect(articleUrls(dir)).toEqual([
+      "/news/20240101/first-train/",
+      "/vision/20240101/bells-at-midnight/",
+      "/vision/20240210/春节庙会/",
+    ]);
+    const fair = await readPage(dir, "/vision/20240210/春节庙会/");
+    expect(fair.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe(`${TEST_SITE_URL}/vision/20240210/%E6%98%A5%E8%8A%82%E5%BA%99%E4%BC%9A/`);
+    expect(fair.querySelector(".byline time")!.getAttribute("datetime")).toBe("2024-02-10T09:00:00+08:00");
+    const column = await readPage(dir, "/vision/");
+    expect([...column.querySelectorAll(".teaser-title a")].map((a) => a.getAttribute("href"))).toEqual([
+      "/vision/20240210/春节庙会/",
+      "/vision/20240101/bells-at-midnight/",
+    ]);
   });
 });
 

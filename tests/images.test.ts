@@ -76,6 +76,15 @@ describe("article images", () => {
     }
   });
 
+  it("show on the front page as on the article page when the article leads it", async () => {
+    const siteDir = await build();
+    const home = parseHTML(await readFile(path.join(siteDir, "index.html"), "utf8")).document;
+    expect(home.querySelector(".lead-story h2 a")!.getAttribute("href")).toBe("/news/20200601/photo/");
+    const onHome = home.querySelector(".lead-story-image picture");
+    expect(onHome).not.toBeNull();
+    expect(onHome!.outerHTML).toBe((await page(siteDir)).querySelector(".lead-image picture")!.outerHTML);
+  });
+
   it("load the lead image at once and body images lazily", async () => {
     const doc = await page(await build());
     expect(doc.querySelector(".lead-image img")!.getAttribute("loading")).toBe("eager");

@@ -3,18 +3,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import jsQRModule from "jsqr";
 import { describe, expect, inject, it } from "vitest";
 import { cachedQrSvg, qrCacheKey } from "../src/features/qr/cache.ts";
 import { QR_DEFAULTS, qrSvg } from "../src/features/qr/qr.ts";
 import { buildTestSite, tempDir, TEST_SITE_URL } from "./helpers/build.ts";
 import { readPage, type Doc } from "./helpers/html.ts";
+import { jsQR } from "./helpers/read-qr.ts";
 import { pagePaths, pageUrl } from "./helpers/site-snapshot.ts";
-
-// jsqr is CommonJS with an ES-style default export; Node and Vite disagree on which object
-// a default import gives, so take the function from wherever it is.
-type JsQR = typeof jsQRModule.default;
-const jsQR: JsQR = (jsQRModule as unknown as { default?: JsQR }).default ?? (jsQRModule as unknown as JsQR);
 
 /** Rasterises an SVG the way a screen would and reads it the way a phone would. */
 function decode(svg: string): string | undefined {

@@ -4,10 +4,12 @@
 import { describe, expect, inject, it } from "vitest";
 import site from "../src/config/site.ts";
 import type { Article } from "../src/model/article.ts";
+import { loadArticles } from "../src/model/load-articles.ts";
 import type { ParagraphKind } from "../src/model/paragraphs.ts";
 import { frontPage } from "../src/site/listings.ts";
-import { markUntranslated } from "../src/site/publication.ts";
+import { assemblePublication, markUntranslated } from "../src/site/publication.ts";
 import { describeArticle } from "../src/site/seo.ts";
+import { testOptions } from "./helpers/build.ts";
 import { readPage, text } from "./helpers/html.ts";
 
 const siteDir = inject("siteDir");
@@ -89,6 +91,15 @@ describe("the front page", () => {
       // Summaries only for each section's first story: the rest are headlines.
       expect(teasers.slice(1).flatMap((t) => [...t.querySelectorAll(".teaser-summary")])).toEqual([]);
     }
+  });
+
+  it("has its lead's article page, for the picture, even in a preview's render of another article", async () => {
+    const { articles } = await loadArticles("articles", site.columns);
+    const other = articles.find((a) => a.url === PAIRED)!;
+    const publication = assemblePublication(articles, site, testOptions({}, { preview: true, changedArticles: [other.file] }));
+    expect(publication.articles.map((a) => a.url)).toEqual([PAIRED]);
+    expect(publication.home.lead?.url).toBe(NEWEST);
+    expect(publication.home.leadPage?.url).toBe(NEWEST);
   });
 });
 

@@ -38,6 +38,11 @@ export function articlesDirFrom(env: Env): string {
   return env.QIAO_ARTICLES_DIR || "articles";
 }
 
+/** The time a command takes as now: QIAO_NOW (an ISO time, for reproducible tests), else now. */
+export function nowFrom(env: Env): Date {
+  return env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date();
+}
+
 export function normalizePathPrefix(prefix: string | undefined): string {
   const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
@@ -102,7 +107,7 @@ export function optionsFromEnv(env: Env, site: Pick<SiteConfig, "url">, defaults
     // A preview links to itself; a production build must not publish without a real URL.
     siteUrl: production || url ? checkSiteUrl(url) : `http://localhost:${defaults.previewPort ?? 8080}`,
     pathPrefix: normalizePathPrefix(env.PATH_PREFIX),
-    now: env.QIAO_NOW ? new Date(env.QIAO_NOW) : new Date(),
+    now: nowFrom(env),
     articlesDir: articlesDirFrom(env),
     cacheDir: env.QIAO_CACHE_DIR || ".cache",
     qr: env.QIAO_QR !== "off",

@@ -5,7 +5,7 @@
 // and pages, which are revalidated, always name the current one.
 
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -41,54 +41,76 @@ export function hashedName(name: string, contents: Uint8Array | string): string 
   return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
 }
 
-async function minified(projectDir: string, name: AssetName): Promise<Uint8Array> {
+/** One asset minified, and the files it was made from (paths under `dir`). */
+async function minified(dir: string, name: AssetName): Promise<{ contents: Uint8Array; inputs: string[] }> {
   const result = await build({
-    absWorkingDir: path.resolve(projectDir),
+    absWorkingDir: dir,
     entryPoints: [path.join(ASSETS_DIR, name)],
     bundle: true,
     minify: true,
     write: false,
+    metafile: true,
     legalComments: "none",
     charset: "utf8",
     logLevel: "silent",
     ...(SOURCES[name].format ? { format: SOURCES[name].format, target: "es2022" } : {}),
   });
-  return result.outputFiles[0]!.contents;
+  return { contents: result.outputFiles[0]!.contents, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** Built once per set of sources: a build and every preview render that changed no asset
- *  reuse it. */
-let last: { key: string; built: Promise<BuiltAssets> } | undefined;
-
-async function sourcesKey(projectDir: string): Promise<string> {
-  const dir = path.join(projectDir, ASSETS_DIR);
-  const names = (await readdir(dir)).filter((n) => /\.(?:css|js)$/.test(n)).sort();
-  const hash = createHash("sha256");
-  for (const name of names) hash.update(`${name}\0`).update(await readFile(path.join(dir, name))).update("\0");
-  return `${path.resolve(projectDir)}\0${hash.digest("hex")}`;
+/** The SHA-256 of each file, by path under `dir`; a file that is gone hashes to "". */
+async function fingerprints(dir: string, files: Iterable<string>): Promise<Map<string, string>> {
+  const entries = await Promise.all(
+    [...files].map(async (file) => {
+      const contents = await readFile(path.join(dir, file)).catch(() => undefined);
+      return [file, contents ? createHash("sha256").update(contents).digest("hex") : ""] as const;
+    }),
+  );
+  return new Map(entries);
 }
+
+const same = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([file, hash]) => b.get(file) === hash);
+
+/** Built assets, with every file esbuild read to make them (a script's imports included),
+ *  fingerprinted as they were before it read them. */
+interface Built {
+  assets: BuiltAssets;
+  inputs: Map<string, string>;
+}
+
+async function buildAll(dir: string, before: ReadonlyMap<string, string>): Promise<Built> {
+  const urls = {} as AssetUrls;
+  const files = new Map<string, Uint8Array>();
+  const read = new Set<string>();
+  for (const name of Object.keys(SOURCES) as AssetName[]) {
+    const { contents, inputs } = await minified(dir, name);
+    for (const file of inputs) read.add(file);
+    const sitePath = `/${ASSETS_DIR}/${hashedName(name, contents)}`;
+    urls[name] = sitePath;
+    files.set(sitePath, contents);
+  }
+  // A file first read by this build (a new import) is fingerprinted now, after the fact.
+  const known = [...before].filter(([file]) => read.has(file));
+  const added = await fingerprints(dir, [...read].filter((file) => !before.has(file)));
+  return { assets: { urls, files }, inputs: new Map([...known, ...added]) };
+}
+
+/**
+ * The last assets built: a build and every preview render that changed none of the files
+ * they were made from reuse them. Each file is fingerprinted before esbuild reads it, so a
+ * file saved while the assets build makes the next render build them again.
+ */
+let last: { dir: string; built: Promise<Built> } | undefined;
 
 /** The assets built from the sources in `projectDir`/assets. */
 export async function siteAssets(projectDir = "."): Promise<BuiltAssets> {
-  const key = await sourcesKey(projectDir);
-  if (last?.key !== key) {
-    const built = (async () => {
-      const urls = {} as AssetUrls;
-      const files = new Map<string, Uint8Array>();
-      for (const name of Object.keys(SOURCES) as AssetName[]) {
-        const contents = await minified(projectDir, name);
-        const sitePath = `/${ASSETS_DIR}/${hashedName(name, contents)}`;
-        urls[name] = sitePath;
-        files.set(sitePath, contents);
-      }
-      return { urls, files };
-    })();
-    last = { key, built };
-    built.catch(() => {
-      if (last?.built === built) last = undefined;
-    });
-  }
-  return last.built;
+  const dir = path.resolve(projectDir);
+  const previous = last?.dir === dir ? await last.built.catch(() => undefined) : undefined;
+  const before = await fingerprints(dir, previous?.inputs.keys() ?? Object.keys(SOURCES).map((name) => path.join(ASSETS_DIR, name)));
+  if (previous && same(before, previous.inputs)) return previous.assets;
+  const built = buildAll(dir, before);
+  last = { dir, built };
+  return (await built).assets;
 }
 
 /** Writes the built assets into a site folder. */

@@ -4,14 +4,12 @@
 // imported into every page that uses it, and importing costs a render of its own per page.
 
 import { HTML_LANG } from "../config/languages.ts";
+import { escapeHtml as escape } from "../model/html-text.ts";
 
 export interface Bilingual {
   en?: string;
   zh?: string;
 }
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 export function bilingualHtml(pair: Bilingual | undefined, className = ""): string {
   const en = pair?.en;

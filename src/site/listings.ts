@@ -16,8 +16,6 @@ export interface Teaser {
   draft: boolean;
   /** The article's lead image; only the front page's lead story shows it. */
   image?: Article["image"];
-  /** That image as a responsive <picture>, when a feature made one (see plugin.ts). */
-  imageHtml?: string;
 }
 
 /** The front page's lead: a teaser, and its opening pair (or paragraph) of text when it has

@@ -13,13 +13,14 @@ import ui from "../config/ui.ts";
 import { beijingDay, beijingIso } from "../model/dates.ts";
 import { htmlLangOf } from "../model/lang.ts";
 import { bilingualHtml, type Bilingual } from "./bilingual.ts";
-import { siteAssets, writeAssets } from "./assets.ts";
+import { siteAssets, writeAssets, type BuiltAssets } from "./assets.ts";
 import { jsonForScript } from "./json-script.ts";
 import type { ColumnPage, Teaser } from "./listings.ts";
 import { loadPublication, renderEnded, type ArticlePage, type Publication } from "./publication.ts";
 import { absoluteUrl } from "./urls.ts";
 
-/** What a feature makes of an article page for the templates (a QR code, pictures). */
+/** What a feature makes of an article page for the templates: parts of its own added
+ *  (`headerParts`: a QR code), or the page's HTML made more of (pictures). */
 export type ArticleExtension = (article: ArticlePage) => ArticlePage | Promise<ArticlePage>;
 
 const extensions = new WeakMap<object, ArticleExtension[]>();
@@ -29,20 +30,34 @@ export function addArticleExtension(config: UserConfig, extension: ArticleExtens
   extensions.set(config, [...(extensions.get(config) ?? []), extension]);
 }
 
+/** The publication with every article page it holds through every extension, each page once. */
 async function extended(publication: Publication, all: readonly ArticleExtension[]): Promise<Publication> {
   if (!all.length) return publication;
-  const articles = await Promise.all(
-    publication.articles.map(async (article) => {
+  const done = new Map<ArticlePage, Promise<ArticlePage>>();
+  const extend = (article: ArticlePage): Promise<ArticlePage> => {
+    const known = done.get(article);
+    if (known) return known;
+    const page = (async () => {
       let page = article;
       for (const extension of all) page = await extension(page);
       return page;
-    }),
-  );
-  // The front page's lead shows the picture its article page got.
-  const lead = publication.home.lead;
-  const leadImageHtml = lead && articles.find((a) => a.url === lead.url)?.leadImageHtml;
-  const home = leadImageHtml ? { ...publication.home, lead: { ...lead, imageHtml: leadImageHtml } } : publication.home;
-  return { ...publication, articles, home };
+    })();
+    done.set(article, page);
+    return page;
+  };
+  const articles = await Promise.all(publication.articles.map(extend));
+  const { leadPage } = publication.home;
+  return { ...publication, articles, home: leadPage ? { ...publication.home, leadPage: await extend(leadPage) } : publication.home };
+}
+
+const renderAssets = new WeakMap<object, Promise<BuiltAssets>>();
+
+/** The stylesheet and scripts of the render `config` belongs to, built (or reused) once for
+ *  it: every page names the files the render writes, even if one is saved meanwhile. */
+export function assetsOf(config: UserConfig): Promise<BuiltAssets> {
+  let assets = renderAssets.get(config);
+  if (!assets) renderAssets.set(config, (assets = siteAssets()));
+  return assets;
 }
 
 export interface PageOptions {
@@ -106,10 +121,13 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
 
   // The stylesheet and scripts are built (assets.ts) and named by their hash; the rest of
   // assets/ (images, the icon) is copied as it is.
-  config.addGlobalData("assetUrls", async () => (await siteAssets()).urls);
+  config.addGlobalData("assetUrls", async () => (await assetsOf(config)).urls);
   config.addWatchTarget("./assets/");
-  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => writeAssets(await siteAssets(), directories.output));
-  config.on("eleventy.beforeWatch", () => renderEnded(options));
+  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => writeAssets(await assetsOf(config), directories.output));
+  config.on("eleventy.beforeWatch", () => {
+    renderEnded(options);
+    renderAssets.delete(config);
+  });
   config.addPassthroughCopy("assets/images");
   config.addPassthroughCopy("assets/favicon.svg");
 }

@@ -9,6 +9,7 @@ import type { Lang } from "../config/languages.ts";
 import { isScheduled, type Article, type RenderedParagraph } from "../model/article.ts";
 import type { Block } from "../model/paragraphs.ts";
 import { loadArticles } from "../model/load-articles.ts";
+import { escapeHtml } from "../model/html-text.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, frontPage, newestFirst, relatedSections, type ColumnPage, type FrontPage, type Section } from "./listings.ts";
@@ -20,26 +21,42 @@ import { absoluteUrl } from "./urls.ts";
  *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
 export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
 
+/** What a feature adds to a page: its own partial in `_includes/` and the data it draws. */
+export interface PagePart {
+  template: string;
+  data: Record<string, unknown>;
+}
+
 export interface ArticlePage extends Article {
   blocks: PageBlock[];
+  /** The one language of an article with no paragraph of text in the other: the page then
+   *  reads as one column, not as the left or right half of a bilingual one. */
+  oneLanguage?: Lang;
   /** Absolute, percent-encoded URL: site URL + path prefix + permalink. */
   canonicalUrl: string;
   related: Section[];
   /** Dated after the build's `now`: only previews and `--future` builds show it. */
   scheduled: boolean;
   head: ArticleHead;
-  /** Added by the QR feature: an inline SVG QR code of canonicalUrl. */
-  qrSvg?: string;
-  /** Added by the images feature: the lead image as a responsive <picture>. */
-  leadImageHtml?: string;
+  /** The lead image with its HTML, as `paragraphs` have theirs: an <img>, which an extension
+   *  may make more of (a responsive <picture>). */
+  image?: NonNullable<Article["image"]> & { html: string };
+  /** What extensions add to the article's header, under the byline, in their order. */
+  headerParts: PagePart[];
   /** The preview's notes of the article's editorial warnings. */
   editorNotes?: EditorNotes;
+}
+
+/** The front page, with the page of its lead story: the lead shows its picture as that
+ *  page does, after every extension. */
+export interface HomePage extends FrontPage {
+  leadPage?: ArticlePage;
 }
 
 export interface Publication {
   /** Published articles, newest first. */
   articles: ArticlePage[];
-  home: FrontPage;
+  home: HomePage;
   columnPages: ColumnPage[];
   /** Warnings found while loading, for the build to print. */
   warnings: Problem[];
@@ -59,6 +76,14 @@ export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): P
   return blocks.map((b) => (b.kind === "single" && b.paragraph.kind === "text" ? { ...b, only: b.paragraph.lang } : b));
 }
 
+/** The language of every paragraph of words (text and subheads), when they share one;
+ *  undefined for an article with words in both languages (or none). Captions and pictures
+ *  do not count: a Chinese photo credit under an English story leaves it an English story. */
+export function oneLanguageOf(paragraphs: readonly RenderedParagraph[]): Lang | undefined {
+  const langs = new Set(paragraphs.filter((p) => p.kind === "text" || p.kind === "subhead").map((p) => p.lang));
+  return langs.size === 1 ? [...langs][0] : undefined;
+}
+
 /**
  * Assembles what a build publishes. A preview's render of changed articles
  * (`options.changedArticles`) gets only what they change: their own pages and the column
@@ -73,28 +98,43 @@ export function assemblePublication(all: readonly Article[], site: SiteConfig, o
   const shown = changed ? sorted.filter((a) => changed.has(path.resolve(a.file))) : sorted;
   const urls = new Set(shown.map((a) => a.url));
   const pages = columnPages(sorted, site);
+  const pageOf = (a: Article): ArticlePage => {
+    const canonicalUrl = absoluteUrl(a.url, options);
+    const page: ArticlePage = {
+      ...a,
+      blocks: markUntranslated(a.blocks),
+      oneLanguage: oneLanguageOf(a.paragraphs),
+      canonicalUrl,
+      related: related(a),
+      scheduled: isScheduled(a, options.now),
+      head: articleHead(a, canonicalUrl, site, options),
+      image: a.image && { ...a.image, html: leadImageHtml(a.image) },
+      headerParts: [],
+    };
+    return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
+  };
+  const articles = shown.map(pageOf);
+  const home = frontPage(sorted, site);
+  const lead = home.lead && sorted.find((a) => a.url === home.lead!.url);
   return {
-    articles: shown.map((a) => {
-      const canonicalUrl = absoluteUrl(a.url, options);
-      const page: ArticlePage = {
-        ...a,
-        blocks: markUntranslated(a.blocks),
-        canonicalUrl,
-        related: related(a),
-        scheduled: isScheduled(a, options.now),
-        head: articleHead(a, canonicalUrl, site, options),
-      };
-      return options.preview ? { ...page, editorNotes: editorNotes(a) } : page;
-    }),
-    home: frontPage(sorted, site),
+    articles,
+    // A preview's render of changed articles may not hold the lead's page: it gets its own.
+    home: lead ? { ...home, leadPage: articles.find((p) => p.url === lead.url) ?? pageOf(lead) } : home,
     columnPages: changed ? pages.filter((p) => p.teasers.some((t) => urls.has(t.url))) : pages,
   };
 }
 
+/** The lead image as an <img>: above the fold, so the browser fetches it first. */
+function leadImageHtml(image: NonNullable<Article["image"]>): string {
+  return `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" fetchpriority="high">`;
+}
+
 /**
  * The last publication assembled, with what it was made from. A build loads it to check the
- * articles and to index them, then Eleventy asks for it again: when no article changed (the
- * parse cache hands back the same objects) and the options are the same, so is the answer.
+ * articles and to index them, then Eleventy asks for it again: when no article changed and
+ * the options are the same, so is the answer. "No article changed" is the parse cache
+ * handing back the same objects, which it does only while all a parse was made from holds
+ * (the file, the folder defaults, the columns, the images it found: load-articles.ts).
  */
 let last: { key: string; articles: readonly Article[]; publication: Publication } | undefined;
 

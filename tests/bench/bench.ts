@@ -1,4 +1,4 @@
-// npm run bench -- [--articles 10000] [--scale 30000] [--dev] [--keep]
+// npm run bench -- [--articles 10000] [--scale 30000] [--dev] [--import] [--keep]
 // Builds a deterministic synthetic archive in /dev/shm and prints, from one run: a minimal
 // Eleventy build of the same articles (the yardstick), the templates alone (no QR codes, no
 // search), the full production build with an empty cache, a rebuild where no article
@@ -6,15 +6,17 @@
 // of each whole process tree, the search index sizes and the bytes a first query fetches.
 // --scale N also builds N articles and prints how time and memory grow. With --dev it
 // measures the edit loop of `npm start` instead, search on: saves right after start, while
-// the search index is written, and saves after idle. Results also go to bench-results/.
+// the search index is written, and saves after idle. With --import it times `npm run import`
+// of an archive of some 3,000 channel dumps instead. Results also go to bench-results/.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import site from "../../src/config/site.ts";
 import { SEARCH_DIRS } from "../../src/features/search/bundles.ts";
 import { parseArticle } from "../../src/model/article.ts";
+import { writeDumpArchive } from "../helpers/channel-fixtures.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { pagePaths, sitePaths } from "../helpers/site-snapshot.ts";
 import { serveFolder } from "../helpers/static-server.ts";
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     articles: { type: "string", default: "10000" },
     scale: { type: "string" },
     dev: { type: "boolean", default: false },
+    import: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -43,7 +46,7 @@ function prepare(count: number): void {
   log(`Generating ${count} articles in ${BENCH_COLUMNS} columns into ${rootOf(count)} ...`);
   prepareBenchProject(rootOf(count), count, site, (done) => log(`  ${done} / ${count}`));
 }
-prepare(articles);
+if (!values.import) prepare(articles);
 
 const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://bench.example.org", QIAO_NOW: "2026-06-01T00:00:00+08:00" };
 
@@ -177,8 +180,30 @@ const byKind = (query: FirstQuery) =>
   Object.entries(query.byKind)
     .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
     .join(", ");
+/** `npm run import` of the archive the import tests use, into a fresh folder. */
+async function importArchive(): Promise<{ dumps: number; stats: RunStats }> {
+  const dir = "/dev/shm/qiao-bench-import";
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "dumps"), { recursive: true });
+  mkdirSync(path.join(dir, "articles"));
+  writeFileSync(path.join(dir, "articles", "articles.json"), readFileSync("articles/articles.json"));
+  await writeDumpArchive(path.join(dir, "dumps"));
+  const dumps = readdirSync(path.join(dir, "dumps")).length;
+  log(`Importing ${dumps} dumps ...`);
+  // Not `measure`: it would echo the line the import prints for every page.
+  const args = ["--import", "tsx", "scripts/import.ts", "--out", path.join(dir, "articles"), path.join(dir, "dumps")];
+  const stats = await runMeasured(process.execPath, args, { cwd: process.cwd(), env: baseEnv });
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  return { dumps, stats };
+}
+
 const results: Record<string, unknown> = { articles, date: new Date().toISOString() };
-if (values.dev) {
+if (values.import) {
+  const { dumps, stats } = await importArchive();
+  results.import = { dumps, seconds: stats.seconds, cpuSeconds: stats.cpuSeconds, peakRssBytes: stats.peakRssBytes };
+  log(`
+npm run import of ${dumps} dumps: ${stats.seconds.toFixed(1)} s, CPU ${stats.cpuSeconds.toFixed(1)} s, peak ${mb(stats.peakRssBytes)} (target ≤ 90 s)`);
+} else if (values.dev) {
   const timings = await devLoop();
   const median = (samples: number[]) => Math.round([...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!);
   const summary = (samples: number[]) => ({ samples: samples.map(Math.round), median: median(samples) });
@@ -246,9 +271,9 @@ Growth from ${articles} to ${larger} articles (${(larger / articles).toFixed(1)}
 }
 
 mkdirSync("bench-results", { recursive: true });
-const resultFile = `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.json`;
+const resultFile = values.import ? "bench-results/bench-import.json" : `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.json`;
 writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
 log(`Results written to ${resultFile}`);
-if (!values.keep) {
+if (!values.keep && !values.import) {
   for (const dir of [root, `${root}-minimal-project`, out("minimal"), out("baseline"), out("full"), out("full-again")]) rmSync(dir, { recursive: true, force: true });
 }

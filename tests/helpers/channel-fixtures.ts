@@ -2,6 +2,7 @@
 // importer must handle, and what a perfect import of each gives (expected.json).
 
 import { readFileSync, readdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import site from "../../src/config/site.ts";
 import { newClaims } from "../../src/editor/import/file-names.ts";
@@ -41,6 +42,34 @@ export function channelDumps(): string[] {
 
 export function readDump(name: string): string {
   return readFileSync(path.join(CHANNEL_DIR, name), "utf8");
+}
+
+/** Copies of each dump in an archive: with the fixtures, about 3,000 pages. */
+export const ARCHIVE_COPIES = 130;
+/** Copies also written a second time under another name: the same page twice. */
+export const dumpedTwice = (k: number) => k % 50 === 0;
+
+/** Copy k of a dump: a page of its own, with the same date and headline as the others. */
+function variant(dump: string, k: number): string {
+  const stamp = /(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?/.exec(dump);
+  if (!stamp) return `${dump.trimEnd()}\nArchive copy ${k}.\n`;
+  const [, day, h, m, s = "0"] = stamp;
+  const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s) + k;
+  const time = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, "0")).join(":");
+  return dump.replace(stamp[0], `${day} ${time}`);
+}
+
+/** Writes an archive of dumps into `dir` (which exists): ARCHIVE_COPIES copies of every
+ *  fixture with varied file names and times, some dumped twice. What the archive test
+ *  imports and the benchmark times. */
+export async function writeDumpArchive(dir: string): Promise<void> {
+  for (let k = 0; k < ARCHIVE_COPIES; k++) {
+    for (const name of channelDumps()) {
+      const text = variant(readDump(name), k);
+      await writeFile(path.join(dir, `copy-${String(k).padStart(3, "0")}-${name}`), text);
+      if (dumpedTwice(k)) await writeFile(path.join(dir, `again-${k}-${name}`), text);
+    }
+  }
 }
 
 export type ElementKind = "text" | "subhead" | "caption";

@@ -102,3 +102,18 @@ export function summaryLines(results: readonly PageResult[], seconds: number, dr
     ...(failed.length ? ["Failures:", ...failed.map((r) => `  ${r.input}: ${r.reason}`)] : []),
   ];
 }
+
+/** The progress of a long run for stderr: "1,234 of 3,000 dumps read (41 %), 2 s", at most
+ *  once every `everyMs` of `clock` (milliseconds), so a long run shows it is moving without
+ *  burying the per-page lines. Answers the line when one is due. */
+export function progressReporter(total: number, clock: () => number, everyMs = 1000): (done: number) => string | undefined {
+  const started = clock();
+  let reported = started;
+  return (done) => {
+    const now = clock();
+    if (now - reported < everyMs) return undefined;
+    reported = now;
+    const seconds = ((now - started) / 1000).toFixed(0);
+    return `${done.toLocaleString("en")} of ${total.toLocaleString("en")} dumps read (${Math.floor((100 * done) / total)} %), ${seconds} s`;
+  };
+}

@@ -8,6 +8,7 @@
 // ten-year archive on every build would dominate the build time.
 
 import Image, { generateHTML } from "@11ty/eleventy-img";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { RenderedParagraph } from "../../model/article.ts";
 import { isLocalImage } from "../../model/image-paths.ts";
@@ -35,9 +36,21 @@ export interface PictureStore {
   used: Set<string>;
 }
 
+/**
+ * The stamp of an image file. eleventy-img remembers each image it made for the life of the
+ * process, by its options, path and size: in a long-running preview a photo replaced by
+ * another of the same size would keep the first one's picture. Its options are the rest of
+ * that key, so the stamp goes in with them (eleventy-img reads no option of this name).
+ */
+function sourceStamp(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${size}:${mtimeMs}`;
+}
+
 /** A <picture> for a local image (a site path under /assets/), its files encoded into the store. */
 export async function pictureHtml(src: string, alt: string, store: PictureStore, options: PictureOptions = {}): Promise<string> {
-  const metadata = await Image(src.slice(1), { formats: FORMATS, widths: WIDTHS, outputDir: store.cacheDir, urlPath: IMAGE_URL_PATH });
+  const file = src.slice(1);
+  const metadata = await Image(file, { formats: FORMATS, widths: WIDTHS, outputDir: store.cacheDir, urlPath: IMAGE_URL_PATH, qiaoSourceStamp: sourceStamp(file) });
   for (const file of Object.values(metadata).flat() as { filename: string }[]) store.used.add(file.filename);
   return generateHTML(metadata, {
     alt,
@@ -68,7 +81,7 @@ export async function withArticlePictures(article: ArticlePage, store: PictureSt
     ...article,
     paragraphs,
     blocks: article.blocks.map((b) => (b.kind === "pair" ? { ...b, en: swap(b.en), zh: swap(b.zh) } : { ...b, paragraph: swap(b.paragraph) })),
-    leadImageHtml: lead && isLocalImage(lead.src) ? await pictureHtml(lead.src, lead.alt, store, { eager: true }) : undefined,
+    image: lead && isLocalImage(lead.src) ? { ...lead, html: await pictureHtml(lead.src, lead.alt, store, { eager: true }) } : lead,
   };
 }
 

@@ -1,5 +1,5 @@
-// QR codes as Eleventy renders them: every article page gets the code of its canonical URL
-// (the article layout shows it under "Scan QR Code").
+// QR codes as Eleventy renders them: every article page gets the code of its canonical URL,
+// in a part of its header (_includes/partials/qr.njk: under "Scan QR Code").
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
@@ -10,5 +10,8 @@ import { cachedQrSvg } from "./cache.ts";
 export default function qrPlugin(config: UserConfig, options: BuildOptions): void {
   if (!options.qr) return;
   const dir = path.join(options.cacheDir, "qr");
-  addArticleExtension(config, (article) => ({ ...article, qrSvg: cachedQrSvg(article.canonicalUrl, dir) }));
+  addArticleExtension(config, (article) => ({
+    ...article,
+    headerParts: [...article.headerParts, { template: "partials/qr.njk", data: { svg: cachedQrSvg(article.canonicalUrl, dir) } }],
+  }));
 }

@@ -9,8 +9,7 @@ import { SEARCH_LANG } from "../../config/languages.ts";
 import site from "../../config/site.ts";
 import ui from "../../config/ui.ts";
 import { beijingYear } from "../../model/dates.ts";
-import { siteAssets } from "../../site/assets.ts";
-import { addPage } from "../../site/plugin.ts";
+import { addPage, assetsOf } from "../../site/plugin.ts";
 import { loadPublication } from "../../site/publication.ts";
 import { SEARCH_DIRS } from "./bundles.ts";
 import { traditionalTable } from "./traditional-chars.ts";
@@ -39,7 +38,7 @@ export function searchClient(pathPrefix: string, worker: string) {
 
 export default function searchPlugin(config: UserConfig, options: BuildOptions): void {
   config.addGlobalData("search", async () => ({
-    client: searchClient(options.pathPrefix, (await siteAssets()).urls["search-worker.js"]),
+    client: searchClient(options.pathPrefix, (await assetsOf(config)).urls["search-worker.js"]),
     /** Beijing years that have articles, newest first: the year filter. */
     years: [...new Set((await loadPublication(site, options)).articles.map((a) => beijingYear(a.date)))],
   }));
