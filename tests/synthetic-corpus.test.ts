@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
 import { parseArticle } from "../src/model/article.ts";
+import { oneStoryChanges } from "./bench/one-story.ts";
 import { random, syntheticArticle, syntheticColumns } from "./bench/synthetic-corpus.ts";
 import { chineseVocabulary, englishVocabulary } from "./bench/vocabulary.ts";
+import { tempDir } from "./helpers/build.ts";
 
 const columns = syntheticColumns(15);
 const keys = Object.keys(columns);
@@ -77,5 +81,34 @@ describe("the benchmark's synthetic archive", () => {
     const kickers = fronts.map((a) => a.kicker).filter(chinese);
     expect(kickers.length).toBeGreaterThan(100);
     expect(new Set(kickers).size).toBeGreaterThan(50);
+  });
+
+  it("changes one story at a time for the bench's one-story builds: a new one, then an edit, then a deletion", async () => {
+    const dir = await tempDir();
+    for (const { fileName, text } of archive.slice(0, 30)) writeFileSync(path.join(dir, fileName), text);
+    const read = () => new Map(readdirSync(dir).map((file) => [file, parseArticle(readFileSync(path.join(dir, file), "utf8"), file, { columns }).article!]));
+    const before = read();
+    const now = new Date("2026-06-01T00:00:00+08:00");
+    const [added, edited, deleted] = oneStoryChanges(30, keys, now);
+
+    added!.apply(dir);
+    const withNew = read();
+    const [newFile] = [...withNew.keys()].filter((file) => !before.has(file));
+    const newest = Math.max(...[...before.values()].map((a) => a.date.getTime()));
+    expect(withNew.get(newFile!)!.date.getTime()).toBeGreaterThan(newest);
+    expect(withNew.get(newFile!)!.date.getTime()).toBeLessThan(now.getTime());
+
+    edited!.apply(dir);
+    const withEdit = read();
+    const changed = [...withEdit].filter(([file, a]) => withNew.get(file)!.paragraphs.length !== a.paragraphs.length);
+    expect(changed).toHaveLength(1);
+    const [file, article] = changed[0]!;
+    expect(article.blocks[0]!.kind).toBe("pair");
+    expect(article.blocks).toHaveLength(withNew.get(file)!.blocks.length + 1);
+    expect(article.paragraphs.slice(2).map((p) => p.html)).toEqual(withNew.get(file)!.paragraphs.map((p) => p.html));
+
+    deleted!.apply(dir);
+    expect(read().size).toBe(withEdit.size - 1);
+    expect(read().has(file)).toBe(true);
   });
 });

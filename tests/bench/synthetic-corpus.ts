@@ -90,16 +90,19 @@ export function syntheticColumns(count: number): Record<string, { en: string; zh
   );
 }
 
-export function syntheticArticle(index: number, columns: readonly string[], seed = 1): SyntheticArticle {
+/** An English paragraph and, about half the time, its Chinese translation. */
+function paragraphGroup(rng: Rng): string[] {
+  const length = between(rng, 150, 500);
+  const english = englishText(rng, length);
+  return rng() < 0.5 ? [english, chineseText(rng, Math.round(length / 4))] : [english];
+}
+
+/** Article `index` of the archive `seed` names; `date` dates it otherwise (a new story). */
+export function syntheticArticle(index: number, columns: readonly string[], { seed = 1, date: dated }: { seed?: number; date?: Date } = {}): SyntheticArticle {
   const rng = random(seed * 1_000_003 + index);
-  const date = new Date(FIRST_DAY + Math.floor(rng() * 3652 * DAY_MS) - 8 * 3_600_000);
-  const paragraphs: string[] = [];
-  const count = between(rng, 3, 8);
-  for (let i = 0; i < count; i++) {
-    const length = between(rng, 150, 500);
-    paragraphs.push(englishText(rng, length));
-    if (rng() < 0.5) paragraphs.push(chineseText(rng, Math.round(length / 4)));
-  }
+  const drawn = new Date(FIRST_DAY + Math.floor(rng() * 3652 * DAY_MS) - 8 * 3_600_000);
+  const date = dated ?? drawn;
+  const paragraphs = Array.from({ length: between(rng, 3, 8) }, () => paragraphGroup(rng)).flat();
   const headline = englishText(rng, between(rng, 30, 70)).replace(/\.$/, "");
   // Like the channel: a Chinese headline almost always, an English one often, never neither.
   const hasEn = rng() < 0.6;
@@ -121,4 +124,11 @@ export function syntheticArticle(index: number, columns: readonly string[], seed
     fileName: `${beijingDay(date)}-${slug}.md`,
     text: `---\n${stringify(front, { lineWidth: 0 })}---\n\n${paragraphs.join("\n\n")}\n`,
   };
+}
+
+/** An English paragraph and its Chinese translation, as an editor adds them to a story. */
+export function syntheticPair(index: number, seed = 1): string {
+  const rng = random(seed * 1_000_003 + index + 0x5eed);
+  const length = between(rng, 150, 500);
+  return `${englishText(rng, length)}\n\n${chineseText(rng, Math.round(length / 4))}`;
 }
