@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BUILD_INFO_PATH, unpublishable, type BuildInfo } from "../src/features/deploy/build-info.ts";
+import { BUILD_INFO_PATH, parseBuildInfo, unpublishable } from "../src/features/deploy/build-info.ts";
 import { deployToFolder } from "../src/features/deploy/folder.ts";
 import { deployWithRsync } from "../src/features/deploy/rsync.ts";
 import { deployToS3 } from "../src/features/deploy/s3.ts";
@@ -37,7 +37,12 @@ if (!existsSync(`${values.site}/index.html`)) {
   process.exit(1);
 }
 const infoFile = path.join(values.site, BUILD_INFO_PATH);
-const refusal = unpublishable(existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, "utf8")) as BuildInfo) : undefined);
+let refusal: string | undefined;
+try {
+  refusal = unpublishable(existsSync(infoFile) ? parseBuildInfo(readFileSync(infoFile, "utf8")) : undefined);
+} catch {
+  refusal = `${infoFile} is not the one a build writes: build the site again with npm run build.`;
+}
 if (refusal) {
   console.error(`Not deployed: ${refusal}`);
   process.exit(1);
