@@ -7,12 +7,15 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { syntheticArticle, syntheticPair } from "./synthetic-corpus.ts";
 
-/** A change's key in bench-results/. */
-export type StoryKey = "added" | "edited" | "deleted";
+/** Each change's key in bench-results/, and its line in the bench's table. */
+export const STORY_LABELS = {
+  added: "one new article, cache kept",
+  edited: "one edited article, cache kept",
+  deleted: "one deleted article, cache kept",
+} as const;
+export type StoryKey = keyof typeof STORY_LABELS;
 
 export interface StoryChange {
-  /** As the bench prints it. */
-  label: string;
   key: StoryKey;
   /** Makes the change in the articles folder of the archive of `articles` articles. */
   apply(articlesDir: string): void;
@@ -22,7 +25,6 @@ export function oneStoryChanges(articles: number, columns: readonly string[], no
   const fileOf = (index: number) => syntheticArticle(index, columns).fileName;
   return [
     {
-      label: "one new article, cache kept",
       key: "added",
       apply(dir) {
         const { fileName, text } = syntheticArticle(articles, columns, { date: new Date(now.getTime() - 3_600_000) });
@@ -30,7 +32,6 @@ export function oneStoryChanges(articles: number, columns: readonly string[], no
       },
     },
     {
-      label: "one edited article, cache kept",
       key: "edited",
       apply(dir) {
         const file = path.join(dir, fileOf(Math.floor(articles / 2)));
@@ -38,7 +39,6 @@ export function oneStoryChanges(articles: number, columns: readonly string[], no
       },
     },
     {
-      label: "one deleted article, cache kept",
       key: "deleted",
       apply(dir) {
         rmSync(path.join(dir, fileOf(Math.floor(articles / 3))));
