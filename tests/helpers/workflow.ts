@@ -59,24 +59,18 @@ function evaluate(expression: string, context: (path: string) => Value, status: 
     const same = String(left ?? "").toLowerCase() === String(right ?? "").toLowerCase();
     return equal ? same : !same;
   }
-  function and(): Value {
-    let value = comparison();
-    while (peek() === "&&") {
+  /** a && b is a when a is falsy, else b; a || b is a when a is truthy, else b. */
+  const chain = (operator: string, operand: () => Value, keepsLeft: (left: Value) => boolean) => (): Value => {
+    let value = operand();
+    while (peek() === operator) {
       next();
-      const right = comparison();
-      value = truthy(value) ? right : value;
+      const right = operand();
+      if (!keepsLeft(value)) value = right;
     }
     return value;
-  }
-  function or(): Value {
-    let value = and();
-    while (peek() === "||") {
-      next();
-      const right = and();
-      value = truthy(value) ? value : right;
-    }
-    return value;
-  }
+  };
+  const and = chain("&&", comparison, (left) => !truthy(left));
+  const or = chain("||", and, truthy);
   const value = or();
   if (at !== tokens.length) throw new Error(`unexpected ${peek()} in ${expression}`);
   return truthy(value);
