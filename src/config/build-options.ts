@@ -36,6 +36,10 @@ export interface BuildOptions {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Where the pictures articles show are kept: copied into the site as they are, and, like
+ *  the articles, content rather than code to CI (`npm run due`). */
+export const IMAGES_DIR = "assets/images";
+
 /** Where articles are read from and written to: QIAO_ARTICLES_DIR, or `articles`. */
 export function articlesDirFrom(env: Env): string {
   return env.QIAO_ARTICLES_DIR || "articles";

@@ -6,7 +6,7 @@
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
-import type { BuildOptions } from "../config/build-options.ts";
+import { IMAGES_DIR, type BuildOptions } from "../config/build-options.ts";
 import { HTML_LANG, OG_LOCALE } from "../config/languages.ts";
 import site from "../config/site.ts";
 import ui from "../config/ui.ts";
@@ -110,6 +110,6 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
   config.addWatchTarget("./assets/");
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => writeAssets(await siteAssets(), directories.output));
   config.on("eleventy.beforeWatch", () => renderEnded(options));
-  config.addPassthroughCopy("assets/images");
+  config.addPassthroughCopy(IMAGES_DIR);
   config.addPassthroughCopy("assets/favicon.svg");
 }

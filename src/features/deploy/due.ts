@@ -5,10 +5,11 @@
 // build-info.json (the commit it was built from, the articles it publishes), the files
 // changed since that commit, and what a build would publish now.
 
+import { IMAGES_DIR } from "../../config/build-options.ts";
 import type { BuildInfo, Published } from "./build-info.ts";
 
-/** Where pictures live: with the articles, they are content, not code. */
-export const IMAGES_DIR = "assets/images";
+/** The live site's build-info.json, or why there is none to go by. */
+export type LiveInfo = { info: BuildInfo } | { problem: string };
 
 /** What changed between a known commit and the one to build. */
 export interface Changes {
@@ -22,8 +23,7 @@ export interface Changes {
 }
 
 export interface DueInput {
-  /** The live site's build-info.json, or why there is none to go by. */
-  live: { info: BuildInfo } | { problem: string };
+  live: LiveInfo;
   /** Undefined when this clone holds neither the live site's commit nor the push's `before`. */
   changes: Changes | undefined;
   /** What a build would publish now. */
@@ -51,7 +51,7 @@ const short = (commit: string) => commit.slice(0, 7);
 const count = (n: number, noun: string) => `${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
 
 function changesLine(changes: Changes, code: readonly string[]): string {
-  const since = `since ${short(changes.base)} (${changes.deployed ? "the live site's commit" : "the push's before; the live site's commit is not in this clone"})`;
+  const since = `since ${short(changes.base)} (${changes.deployed ? "the live site's commit" : "the push's before: this clone lacks the live site's commit, or it names none"})`;
   if (!changes.files.length) return `nothing changed ${since}`;
   const files = `${count(changes.files.length, "file")} changed ${since}`;
   if (!code.length) return `${files}, articles and images only: no tests`;

@@ -3,14 +3,14 @@
 // why there is nothing to go by, and CI then publishes after the tests.
 
 import { readFile } from "node:fs/promises";
-import { parseBuildInfo, type BuildInfo } from "./build-info.ts";
-
-export type LiveInfo = { info: BuildInfo } | { problem: string };
+import { parseBuildInfo } from "./build-info.ts";
+import type { LiveInfo } from "./due.ts";
 
 async function fetchText(url: string): Promise<string | { problem: string }> {
   try {
-    // no-store: a cached copy would name the commit before the last deploy.
-    const response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(20_000) });
+    // A copy a CDN kept from before the last deploy names an older commit: the run then
+    // counts more files as changed and publishes again, never less.
+    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
     if (response.status === 404) return { problem: `no site at ${url} yet (404)` };
     if (!response.ok) return { problem: `${url} answered ${response.status}` };
     return await response.text();
