@@ -77,7 +77,8 @@ describe("npm run due", () => {
   it("publishes without tests once a scheduled article's time has come", async () => {
     const result = await due(["--live", liveUrl()], "2030-05-01T12:00:00+08:00");
     expect(result).toMatchObject({ publish: "true", test: "false" });
-    expect(result.reason).toMatch(/a build now publishes 35 articles, the live site 34 articles: some have come due/);
+    const live = JSON.parse(readFileSync(path.join(project, "_site", "build-info.json"), "utf8")).published.articles as number;
+    expect(result.reason).toContain(`a build now publishes ${live + 1} articles, the live site ${live} articles: some have come due`);
   });
 
   it("publishes a pushed article and a pushed picture without the code's tests", async () => {
