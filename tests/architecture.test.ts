@@ -171,6 +171,12 @@ describe("the editor's commands stay light", () => {
     expect(loaded.filter((url) => HEAVY.test(url))).toEqual([]);
   });
 
+  it("npm run due, which every scheduled CI run starts with, loads neither Eleventy, sharp, eleventy-img nor pagefind", async () => {
+    const loaded = await modulesLoadedBy("scripts/due.ts", ["--live", path.join(await tempDir(), "build-info.json")]);
+    expect(loaded.some((url) => url.includes("/src/features/deploy/due.ts"))).toBe(true);
+    expect(loaded.filter((url) => HEAVY.test(url) || url.includes("/node_modules/@11ty/eleventy/"))).toEqual([]);
+  });
+
   it("the recorder does see the heavy modules when a build loads them", async () => {
     const out = path.join(await tempDir(), "site");
     const loaded = await modulesLoadedBy("scripts/build.ts", ["--out", out]);

@@ -29,9 +29,16 @@ export interface BuildOptions {
   qr: boolean;
   /** Search indexes (off only for the benchmark's baseline). */
   search: boolean;
+  /** The git commit the site is built from, recorded in build-info.json so that the next CI
+   *  run can tell what changed since this build went live (`npm run due`). */
+  commit?: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the pictures articles show are kept: copied into the site as they are, and, like
+ *  the articles, content rather than code to CI (`npm run due`). */
+export const IMAGES_DIR = "assets/images";
 
 /** Where articles are read from and written to: QIAO_ARTICLES_DIR, or `articles`. */
 export function articlesDirFrom(env: Env): string {
@@ -96,7 +103,7 @@ export interface EnvDefaults {
  * Reads QIAO_ENV (production|development), QIAO_FUTURE=1, SITE_URL, PATH_PREFIX, QIAO_NOW
  * (an ISO time, for reproducible tests), QIAO_ARTICLES_DIR (default `articles`),
  * QIAO_CACHE_DIR (default `.cache`), QIAO_QR=off and QIAO_SEARCH=off (the benchmark's
- * baseline).
+ * baseline), QIAO_COMMIT (the commit being built, set by CI).
  */
 export function optionsFromEnv(env: Env, site: Pick<SiteConfig, "url">, defaults: EnvDefaults): BuildOptions {
   const production = env.QIAO_ENV ? env.QIAO_ENV === "production" : defaults.production;
@@ -112,6 +119,7 @@ export function optionsFromEnv(env: Env, site: Pick<SiteConfig, "url">, defaults
     cacheDir: env.QIAO_CACHE_DIR || ".cache",
     qr: env.QIAO_QR !== "off",
     search: env.QIAO_SEARCH !== "off",
+    ...(env.QIAO_COMMIT ? { commit: env.QIAO_COMMIT } : {}),
   };
 }
 

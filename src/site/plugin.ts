@@ -6,7 +6,7 @@
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
-import type { BuildOptions } from "../config/build-options.ts";
+import { IMAGES_DIR, type BuildOptions } from "../config/build-options.ts";
 import { HTML_LANG, OG_LOCALE } from "../config/languages.ts";
 import site from "../config/site.ts";
 import ui from "../config/ui.ts";
@@ -128,6 +128,6 @@ export default function sitePlugin(config: UserConfig, options: BuildOptions): v
     renderEnded(options);
     renderAssets.delete(config);
   });
-  config.addPassthroughCopy("assets/images");
+  config.addPassthroughCopy(IMAGES_DIR);
   config.addPassthroughCopy("assets/favicon.svg");
 }
