@@ -90,7 +90,9 @@ export function previewSearch(options: BuildOptions, siteDir: string, quietMs: n
     }
     const request: IndexRequest = { options, dir };
     cleared.then(() => mkdir(dir, { recursive: true })).then(
-      () => child.send(request),
+      // A save may have stopped the run while its folder was made: its channel is closed
+      // then, and a send without a callback would throw that at the preview.
+      () => current.stopped || child.send(request, (error) => error && !current.stopped && log(`[qiao] search index not updated: ${error.message}`)),
       (error: Error) => {
         log(`[qiao] search index not updated: ${error.message}`);
         kill(child);
