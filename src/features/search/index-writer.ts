@@ -8,7 +8,7 @@ import * as pagefind from "pagefind";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SEARCH_LANG, type Lang } from "../../config/languages.ts";
-import { SEARCH_DIRS } from "./bundles.ts";
+import { SEARCH_DIRS, WASM_FILE } from "./bundles.ts";
 import type { SearchRecord } from "./records.ts";
 
 function fail(step: string, errors: readonly string[]): void {
@@ -21,27 +21,18 @@ async function createIndex(lang: Lang) {
   return index!;
 }
 
-/** The files of a bundle the search page loads: the index itself, its entry and the one
- *  WebAssembly build its language uses, and in the English bundle pagefind.js, which the
- *  page loads once for both. Pagefind's own UIs (it has no option to leave them out,
- *  upstream issue #1183) and the web worker the page turns off (`noWorker`) would only be
- *  uploaded on every deploy and never fetched. */
-function isServedIndexFile(file: string, wasm: string, lang: Lang): boolean {
+/** The files of a bundle the search page loads: the index itself and its entry, and in the
+ *  English bundle pagefind.js and the WebAssembly, which the page loads once for every index
+ *  (`WASM_FILE`). Pagefind's own UIs (it has no option to leave them out, upstream issue
+ *  #1183), the web worker the page turns off (`noWorker`) and the other bundles' WebAssembly
+ *  would only be uploaded on every deploy and never fetched. */
+function isServedIndexFile(file: string, lang: Lang): boolean {
   return (
-    (file === "pagefind.js" && lang === "en") ||
+    (lang === "en" && (file === "pagefind.js" || file === path.basename(WASM_FILE))) ||
     file === "pagefind-entry.json" ||
-    file === `wasm.${wasm}.pagefind` ||
     file.endsWith(".pf_meta") ||
     /^(fragment|index|filter)\//.test(file)
   );
-}
-
-/** Pagefind names the language's WebAssembly in the entry; `null` means its generic build. */
-function wasmOf(files: readonly { path: string; content: Uint8Array }[], lang: string): string {
-  const entry = files.find((f) => f.path === "pagefind-entry.json");
-  if (!entry) throw new Error(`Search indexing failed (write the ${lang} index): Pagefind returned no pagefind-entry.json`);
-  const languages = JSON.parse(Buffer.from(entry.content).toString("utf8")).languages as Record<string, { wasm: string | null }>;
-  return Object.values(languages)[0]?.wasm ?? "unknown";
 }
 
 /** Files written at once: enough to keep the disk busy without opening thousands of files. */
@@ -53,8 +44,10 @@ const WRITES_IN_FLIGHT = 64;
 async function writeIndexFiles(index: pagefind.PagefindIndex, dir: string, lang: Lang): Promise<void> {
   const { files, errors } = await index.getFiles();
   fail(`write the ${lang} index`, errors);
-  const wasm = wasmOf(files, lang);
-  const served = files.filter((f) => isServedIndexFile(f.path, wasm, lang));
+  const served = files.filter((f) => isServedIndexFile(f.path, lang));
+  if (lang === "en" && !served.some((f) => f.path === path.basename(WASM_FILE))) {
+    throw new Error(`Search indexing failed (write the ${lang} index): Pagefind wrote no ${path.basename(WASM_FILE)}`);
+  }
   const folders = new Set(served.map((f) => path.dirname(path.join(dir, f.path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   for (let i = 0; i < served.length; i += WRITES_IN_FLIGHT) {

@@ -5,14 +5,14 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { LANGS, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
 import { linkTree } from "../../site/output-files.ts";
-import { SEARCH_DIRS, type IndexedCounts } from "./bundles.ts";
+import { SEARCH_DIRS, TIERS_FILE, type IndexedCounts, type SearchTiers } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
 
 /** What the worker needs of an article, and no more: the message is copied between threads. */
@@ -125,6 +125,8 @@ export function startSearchIndexing(articles: readonly Article[], siteDir: strin
       await indexOnWorker(missing, records, siteDir, workers);
       if (key) for (const lang of missing) await keepInCache(path.join(siteDir, SEARCH_DIRS[lang]), entry(lang));
     }
+    const tiers: SearchTiers = { recent: [], masked: { en: [], zh: [] } };
+    await writeFile(path.join(siteDir, TIERS_FILE), JSON.stringify(tiers));
     const counts = Object.fromEntries(LANGS.map((lang) => [lang, pageCount(path.join(siteDir, SEARCH_DIRS[lang]))])) as IndexedCounts;
     return { counts, reused: missing.length === 0 };
   })();
