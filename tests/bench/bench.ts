@@ -1,12 +1,15 @@
-// npm run bench -- [--articles 10000] [--scale 30000] [--dev] [--keep]
+// npm run bench -- [--articles 10000] [--scale 30000] [--dev] [--one-story] [--keep]
 // Builds a deterministic synthetic archive in /dev/shm and prints, from one run: a minimal
 // Eleventy build of the same articles (the yardstick), the templates alone (no QR codes, no
 // search), the full production build with an empty cache, a rebuild where no article
-// changed (the cache kept, as CI keeps it), their ratios to the yardstick, the peak memory
-// of each whole process tree, the search index sizes and the bytes a first query fetches.
-// --scale N also builds N articles and prints how time and memory grow. With --dev it
-// measures the edit loop of `npm start` instead, search on: saves right after start, while
-// the search index is written, and saves after idle. Results also go to bench-results/.
+// changed (the cache kept, as CI keeps it), the three one-story builds that follow it (one
+// new, one edited, one deleted article, each after the one before, the cache kept), their
+// ratios to the yardstick, the peak memory of each whole process tree, the search index
+// sizes and the bytes a first query fetches. --one-story builds only the yardstick, the full
+// build and the one-story builds. --scale N also builds N articles, in full and one story at
+// a time, and prints how time and memory grow. With --dev it measures the edit loop of
+// `npm start` instead, search on: saves right after start, while the search index is
+// written, and saves after idle. Results also go to bench-results/.
 
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +24,7 @@ import { serveFolder } from "../helpers/static-server.ts";
 import { BENCH_COLUMNS, prepareBenchProject } from "./bench-project.ts";
 import { firstQueryBytes, type FirstQuery } from "./first-query.ts";
 import { minimalEleventy } from "./minimal-eleventy.ts";
+import { oneStoryChanges, type StoryKey } from "./one-story.ts";
 import { runMeasured, type RunStats } from "./process-stats.ts";
 import { syntheticArticle, syntheticColumns } from "./synthetic-corpus.ts";
 
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     articles: { type: "string", default: "10000" },
     scale: { type: "string" },
     dev: { type: "boolean", default: false },
+    "one-story": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -45,7 +50,8 @@ function prepare(count: number): void {
 }
 prepare(articles);
 
-const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://bench.example.org", QIAO_NOW: "2026-06-01T00:00:00+08:00" };
+const NOW = "2026-06-01T00:00:00+08:00";
+const baseEnv = { ...process.env, QIAO_ENV: "production", SITE_URL: "https://bench.example.org", QIAO_NOW: NOW };
 
 async function measure(name: string, args: string[], env: Record<string, string>, cwd = root): Promise<RunStats> {
   log(`${name} ...`);
@@ -57,6 +63,17 @@ async function measure(name: string, args: string[], env: Record<string, string>
 /** `npm run build` of the project at `cwd`, with its own cache folder. */
 function build(name: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, cwd = root): Promise<RunStats> {
   return measure(`Building: ${name}`, ["--import", "tsx", "scripts/build.ts", "--out", outDir], { QIAO_CACHE_DIR: cacheDir, ...env }, cwd);
+}
+
+/** The one-story builds after a full build of the archive at `cwd` into `cacheDir`: each
+ *  change made, then built with the cache kept. */
+async function oneStoryBuilds(count: number, outDir: string, cacheDir: string, cwd = root): Promise<Record<StoryKey, RunStats>> {
+  const stats: Partial<Record<StoryKey, RunStats>> = {};
+  for (const change of oneStoryChanges(count, Object.keys(syntheticColumns(BENCH_COLUMNS)), new Date(NOW))) {
+    change.apply(path.join(cwd, "articles"));
+    stats[change.key] = await build(`${change.label}${cwd === root ? "" : `, ${count} articles`}`, outDir, cacheDir, {}, cwd);
+  }
+  return stats as Record<StoryKey, RunStats>;
 }
 
 /** Eleventy alone on the same articles, with a one-line layout. */
@@ -190,41 +207,59 @@ Saves at ${articles} articles, search on, until the served page holds the change
 } else {
   const cache = (name: string) => `${root}/.cache-${name}`;
   for (const name of ["baseline", "full"]) rmSync(cache(name), { recursive: true, force: true });
+  const everything = !values["one-story"];
   const yardstick = await minimal(articles, out("minimal"));
-  const templates = await build("templates alone (no QR codes, no search)", out("baseline"), cache("baseline"), { QIAO_QR: "off", QIAO_SEARCH: "off" });
+  const templates = everything ? await build("templates alone (no QR codes, no search)", out("baseline"), cache("baseline"), { QIAO_QR: "off", QIAO_SEARCH: "off" }) : undefined;
   const full = await build("full, empty cache", out("full"), cache("full"));
-  const rebuild = await build("full again, no article changed, cache kept", out("full-again"), cache("full"));
+  const rebuild = everything ? await build("full again, no article changed, cache kept", out("full-again"), cache("full")) : undefined;
   const pages = pagePaths(out("full")).length;
   const indexBytes = { en: folderBytes(path.join(out("full"), SEARCH_DIRS.en)), zh: folderBytes(path.join(out("full"), SEARCH_DIRS.zh)) };
-  log("Measuring a first English and a first Chinese query in Chromium ...");
-  const firstQuery = await firstQueries(out("full"));
+  let firstQuery: Record<"en" | "zh" | "zhTraditional", FirstQuery> | undefined;
+  if (everything) {
+    log("Measuring a first English and a first Chinese query in Chromium ...");
+    firstQuery = await firstQueries(out("full"));
+  }
+  const oneStory = await oneStoryBuilds(articles, out("full-again"), cache("full"));
   const ratio = (stats: RunStats) => stats.seconds / yardstick.seconds;
   const cpuRatio = (stats: RunStats) => stats.cpuSeconds / yardstick.cpuSeconds;
-  const row = (label: string, stats: RunStats, target: string) =>
-    `  ${label.padEnd(44)} ${stats.seconds.toFixed(1).padStart(6)} s ${ratio(stats).toFixed(2).padStart(6)}× ${target.padEnd(8)}` +
-    ` ${stats.cpuSeconds.toFixed(1).padStart(6)} s ${cpuRatio(stats).toFixed(2).padStart(6)}× ${mb(stats.peakRssBytes).padStart(8)}`;
-  const summary = (stats: RunStats) => ({ seconds: stats.seconds, cpuSeconds: stats.cpuSeconds, peakRssBytes: stats.peakRssBytes, ratio: ratio(stats), cpuRatio: cpuRatio(stats) });
+  const row = (label: string, stats: RunStats | undefined, target: string) =>
+    stats
+      ? [`  ${label.padEnd(44)} ${stats.seconds.toFixed(1).padStart(6)} s ${ratio(stats).toFixed(2).padStart(6)}× ${target.padEnd(8)}` +
+          ` ${stats.cpuSeconds.toFixed(1).padStart(6)} s ${cpuRatio(stats).toFixed(2).padStart(6)}× ${mb(stats.peakRssBytes).padStart(8)}`]
+      : [];
+  const summary = (stats: RunStats | undefined) =>
+    stats && { seconds: stats.seconds, cpuSeconds: stats.cpuSeconds, peakRssBytes: stats.peakRssBytes, ratio: ratio(stats), cpuRatio: cpuRatio(stats) };
   Object.assign(results, {
     pages,
     minimal: summary(yardstick),
     templates: summary(templates),
     full: summary(full),
     rebuild: summary(rebuild),
+    oneStory: Object.fromEntries(Object.entries(oneStory).map(([key, stats]) => [key, summary(stats)])),
     indexBytes,
     firstQuery,
   });
-  log(`
-${articles} articles, ${pages} pages         wall time  × minimal  target    CPU time  × minimal  peak memory (process tree)
-${row("minimal Eleventy, same articles", yardstick, "")}
-${row("templates alone (no QR codes, no search)", templates, "≤ 1.6×")}
-${row("full production build, empty cache", full, "≤ 4×")}
-${row("rebuild, no article changed, cache kept", rebuild, "≤ 1.5×")}
-  peak memory target ≤ 3072 MB
-  search index                  en ${kb(indexBytes.en)}, zh ${kb(indexBytes.zh)}
-  first query fetches           en ${kb(firstQuery.en.bytes)}, zh ${kb(firstQuery.zh.bytes)}, traditional zh ${kb(firstQuery.zhTraditional.bytes)}
-    by kind of file             en ${byKind(firstQuery.en)}
-                                zh ${byKind(firstQuery.zh)}
-                                traditional zh ${byKind(firstQuery.zhTraditional)}`);
+  const table = [
+    `${articles} articles, ${pages} pages         wall time  × minimal  target    CPU time  × minimal  peak memory (process tree)`,
+    ...row("minimal Eleventy, same articles", yardstick, ""),
+    ...row("templates alone (no QR codes, no search)", templates, "≤ 1.6×"),
+    ...row("full production build, empty cache", full, "≤ 4×"),
+    ...row("rebuild, no article changed, cache kept", rebuild, "≤ 1.5×"),
+    ...row("one new article, cache kept", oneStory.added, "≤ 2×"),
+    ...row("one edited article, cache kept", oneStory.edited, "≤ 2×"),
+    ...row("one deleted article, cache kept", oneStory.deleted, "≤ 2×"),
+    "  peak memory target ≤ 4096 MB",
+    `  search index                  en ${kb(indexBytes.en)}, zh ${kb(indexBytes.zh)}`,
+    ...(firstQuery
+      ? [
+          `  first query fetches           en ${kb(firstQuery.en.bytes)}, zh ${kb(firstQuery.zh.bytes)}, traditional zh ${kb(firstQuery.zhTraditional.bytes)}`,
+          `    by kind of file             en ${byKind(firstQuery.en)}`,
+          `                                zh ${byKind(firstQuery.zh)}`,
+          `                                traditional zh ${byKind(firstQuery.zhTraditional)}`,
+        ]
+      : []),
+  ];
+  log(`\n${table.join("\n")}`);
 
   if (values.scale) {
     const larger = Number(values.scale);
@@ -233,18 +268,33 @@ ${row("rebuild, no article changed, cache kept", rebuild, "≤ 1.5×")}
     rmSync(largerCache, { recursive: true, force: true });
     const largerOut = `/dev/shm/qiao-bench-${larger}-full`;
     const largerFull = await build(`full, empty cache, ${larger} articles`, largerOut, largerCache, {}, rootOf(larger));
+    const largerOneStory = await oneStoryBuilds(larger, largerOut, largerCache, rootOf(larger));
     const growth = largerFull.seconds / full.seconds;
     const cpuGrowth = largerFull.cpuSeconds / full.cpuSeconds;
-    results.scale = { articles: larger, seconds: largerFull.seconds, cpuSeconds: largerFull.cpuSeconds, peakRssBytes: largerFull.peakRssBytes, growth, cpuGrowth };
+    results.scale = {
+      articles: larger,
+      seconds: largerFull.seconds,
+      cpuSeconds: largerFull.cpuSeconds,
+      peakRssBytes: largerFull.peakRssBytes,
+      growth,
+      cpuGrowth,
+      oneStory: Object.fromEntries(Object.entries(largerOneStory).map(([key, s]) => [key, { seconds: s.seconds, cpuSeconds: s.cpuSeconds, peakRssBytes: s.peakRssBytes }])),
+    };
+    const oneStoryLine = (key: StoryKey) =>
+      `${oneStory[key].seconds.toFixed(1)} s -> ${largerOneStory[key].seconds.toFixed(1)} s, ${mb(oneStory[key].peakRssBytes)} -> ${mb(largerOneStory[key].peakRssBytes)}`;
     log(`
 Growth from ${articles} to ${larger} articles (${(larger / articles).toFixed(1)}× the articles), full build, empty cache:
   time    ${full.seconds.toFixed(1)} s -> ${largerFull.seconds.toFixed(1)} s   ${growth.toFixed(2)}× (target ≤ 3.3×)
   CPU     ${full.cpuSeconds.toFixed(1)} s -> ${largerFull.cpuSeconds.toFixed(1)} s   ${cpuGrowth.toFixed(2)}×
-  memory  ${mb(full.peakRssBytes)} -> ${mb(largerFull.peakRssBytes)} (target ≤ 6144 MB)`);
+  memory  ${mb(full.peakRssBytes)} -> ${mb(largerFull.peakRssBytes)} (target ≤ 12288 MB)
+One-story builds, cache kept:
+  new     ${oneStoryLine("added")}
+  edited  ${oneStoryLine("edited")}
+  deleted ${oneStoryLine("deleted")}
+  peak memory of any build at ${larger}: ${mb(Math.max(largerFull.peakRssBytes, ...Object.values(largerOneStory).map((s) => s.peakRssBytes)))}`);
     if (!values.keep) for (const dir of [rootOf(larger), `${rootOf(larger)}-minimal-project`, largerOut]) rmSync(dir, { recursive: true, force: true });
   }
 }
-
 mkdirSync("bench-results", { recursive: true });
 const resultFile = `bench-results/bench-${articles}${values.dev ? "-dev" : ""}.json`;
 writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -2,29 +2,15 @@
 // articles, byte for byte. Its shape follows the two real pages of the channel: English
 // paragraphs of 150-500 characters, about half followed by a Chinese translation of roughly
 // a quarter of the length in Han characters, a Chinese headline almost always, an English
-// one often, dates spread over ten years. The words are generic, not real news.
+// one often, a kicker (a series name) in either language, dates spread over ten years. The
+// words are real but drawn at random (vocabulary.ts): a news archive's vocabulary, not news.
 
 import { stringify } from "yaml";
 import { beijingDay, beijingTimestamp } from "../../src/model/dates.ts";
+import { chineseVocabulary, englishVocabulary } from "./vocabulary.ts";
 
-const EN_WORDS = (
-  "city district residents donation blood volunteers hospital station campaign park river " +
-  "culture festival museum transport metro railway airport station school students teachers " +
-  "market trade export factory industry growth project investment bridge road tunnel water " +
-  "garden flowers autumn spring winter summer heritage temple mountain yellow river centre " +
-  "report survey index ranking service health doctors patients medical research science " +
-  "technology innovation energy green environment air quality weather rain forecast police " +
-  "safety community neighbourhood library reading sports marathon football basketball music"
-).split(" ");
-
-const ZH_WORDS = (
-  "郑州 城市 市民 献血 志愿者 医院 活动 公园 黄河 文化 节日 博物馆 交通 地铁 铁路 机场 学校 学生 " +
-  "教师 市场 贸易 出口 工厂 产业 增长 项目 投资 大桥 道路 隧道 水资源 花园 菊花 秋天 春天 冬天 " +
-  "夏天 遗产 寺庙 嵩山 中心 报告 调查 指数 排名 服务 健康 医生 患者 医疗 研究 科学 技术 创新 " +
-  "能源 绿色 环境 空气 质量 天气 降雨 预报 安全 社区 图书馆 阅读 体育 马拉松 足球 音乐 发展 建设"
-).split(" ");
-
-const KICKERS = ["Zheng Energy", "Zhengzhou International", "Spring in Zhengzhou", "What stands for Zhengzhou", "City Focus"];
+const KICKERS = 300;
+const KICKER_SEED = 28;
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(2016, 0, 1);
 
@@ -45,10 +31,11 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
 function englishText(rng: Rng, length: number): string {
+  const english = englishVocabulary();
   const sentences: string[] = [];
   let size = 0;
   while (size < length) {
-    const words = Array.from({ length: between(rng, 8, 20) }, () => pick(rng, EN_WORDS));
+    const words = Array.from({ length: between(rng, 8, 20) }, () => english.draw(rng));
     const sentence = `${words.join(" ")}.`;
     sentences.push(sentence[0]!.toUpperCase() + sentence.slice(1));
     size += sentence.length + 1;
@@ -57,11 +44,35 @@ function englishText(rng: Rng, length: number): string {
 }
 
 function chineseText(rng: Rng, hanCount: number): string {
+  const chinese = chineseVocabulary();
   let text = "";
   while (text.length < hanCount) {
-    text += Array.from({ length: between(rng, 4, 9) }, () => pick(rng, ZH_WORDS)).join("") + "。";
+    text += Array.from({ length: between(rng, 4, 9) }, () => chinese.draw(rng)).join("") + "。";
   }
   return text;
+}
+
+/** A channel's recurring series names, half of them Chinese (whose pinyin search indexes),
+ *  made of words of two or more characters and English words past the most common ones, the
+ *  same for every archive. */
+let kickers: string[] | undefined;
+function kicker(rng: Rng): string {
+  if (!kickers) {
+    const own = random(KICKER_SEED);
+    const english = englishVocabulary();
+    const chinese = chineseVocabulary();
+    const englishWord = () => english.words[between(own, 500, 20_000)]!;
+    const chineseWord = (): string => {
+      const word = chinese.draw(own);
+      return word.length > 1 ? word : chineseWord();
+    };
+    kickers = Array.from({ length: KICKERS }, (_, i) =>
+      i % 2
+        ? Array.from({ length: between(own, 1, 2) }, chineseWord).join("")
+        : Array.from({ length: between(own, 1, 3) }, () => englishWord().replace(/^./, (c) => c.toUpperCase())).join(" "),
+    );
+  }
+  return pick(rng, kickers);
 }
 
 export interface SyntheticArticle {
@@ -79,16 +90,19 @@ export function syntheticColumns(count: number): Record<string, { en: string; zh
   );
 }
 
-export function syntheticArticle(index: number, columns: readonly string[], seed = 1): SyntheticArticle {
+/** An English paragraph and, about half the time, its Chinese translation. */
+function paragraphGroup(rng: Rng): string[] {
+  const length = between(rng, 150, 500);
+  const english = englishText(rng, length);
+  return rng() < 0.5 ? [english, chineseText(rng, Math.round(length / 4))] : [english];
+}
+
+/** Article `index` of the archive `seed` names; `date` dates it otherwise (a new story). */
+export function syntheticArticle(index: number, columns: readonly string[], { seed = 1, date: dated }: { seed?: number; date?: Date } = {}): SyntheticArticle {
   const rng = random(seed * 1_000_003 + index);
-  const date = new Date(FIRST_DAY + Math.floor(rng() * 3652 * DAY_MS) - 8 * 3_600_000);
-  const paragraphs: string[] = [];
-  const count = between(rng, 3, 8);
-  for (let i = 0; i < count; i++) {
-    const length = between(rng, 150, 500);
-    paragraphs.push(englishText(rng, length));
-    if (rng() < 0.5) paragraphs.push(chineseText(rng, Math.round(length / 4)));
-  }
+  const drawn = new Date(FIRST_DAY + Math.floor(rng() * 3652 * DAY_MS) - 8 * 3_600_000);
+  const date = dated ?? drawn;
+  const paragraphs = Array.from({ length: between(rng, 3, 8) }, () => paragraphGroup(rng)).flat();
   const headline = englishText(rng, between(rng, 30, 70)).replace(/\.$/, "");
   // Like the channel: a Chinese headline almost always, an English one often, never neither.
   const hasEn = rng() < 0.6;
@@ -99,7 +113,7 @@ export function syntheticArticle(index: number, columns: readonly string[], seed
   };
   const front = {
     title,
-    kicker: pick(rng, KICKERS),
+    kicker: kicker(rng),
     column: pick(rng, columns),
     date: beijingTimestamp(date),
     source: "郑州之窗",
@@ -110,4 +124,11 @@ export function syntheticArticle(index: number, columns: readonly string[], seed
     fileName: `${beijingDay(date)}-${slug}.md`,
     text: `---\n${stringify(front, { lineWidth: 0 })}---\n\n${paragraphs.join("\n\n")}\n`,
   };
+}
+
+/** An English paragraph and its Chinese translation, as an editor adds them to a story. */
+export function syntheticPair(index: number, seed = 1): string {
+  const rng = random(seed * 1_000_003 + index + 0x5eed);
+  const length = between(rng, 150, 500);
+  return `${englishText(rng, length)}\n\n${chineseText(rng, Math.round(length / 4))}`;
 }
