@@ -16,6 +16,7 @@
 // instance, each tier marked by a filter of its own (`mergeFilter`), so one search can ask for
 // the tiers whose terms all hold.
 
+import { stem } from "porter2";
 import { fold, indexesFor, indexesOf, isPhrase, queryWords, retryable, segmentChinese } from "./search-query.js";
 
 /** Pagefind searches every metadata field too. Ours are there to be shown (dates, column
@@ -41,6 +42,20 @@ export function withOneWasm(fetch, wasmUrl) {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     return fetch(/\/wasm\.[\w-]+\.pagefind$/.test(url) ? wasmUrl : input, init);
   };
+}
+
+/** Whether a word of a hit's text is the term, a longer word it begins, or a word holding it
+ *  (Pagefind indexes the parts of "e-mail" and of Chinese compounds: 山 in 嵩山). English
+ *  words are compared by their stems, as Pagefind stems both (Snowball's English, which
+ *  porter2 implements): "served" begins "service", both "serv…". A shorter word the term
+ *  begins with, Pagefind's best effort, is none of these. */
+export function wordHolds(word, term, lang) {
+  const folded = fold(word);
+  const wanted = fold(term);
+  if (folded.includes(wanted)) return true;
+  if (lang !== "en") return false;
+  const stemmed = stem(wanted);
+  return folded.split(/[^\p{L}\p{N}]+/u).some((part) => stem(part).startsWith(stemmed));
 }
 
 /** The words a hit matched, as Pagefind counts words in its text. The hit's own word
@@ -71,6 +86,8 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
     const [pagefind, tiers] = await Promise.all([loadPagefind(), loadTiers()]);
     const tiered = tiers.recent.includes(lang);
     const mark = (tier) => (tiered ? { mergeFilter: { [TIER]: tier } } : {});
+    // noWorker: Pagefind's own web worker would be a second copy of its code to download;
+    // this already runs in a worker.
     const instance = pagefind.createInstance({ basePath: bundles[lang], noWorker: true, ...settings(lang), ...mark("archive") });
     if (tiered) await instance.mergeIndex(recent[lang], { ...settings(lang), ...mark("recent") });
     else await instance.search(""); // returns once the index and the WebAssembly are loaded
@@ -88,11 +105,12 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
   );
 
   /** Hits of `query` in the given tiers of an index: those that matched text (display
-   *  fields score 0) and that no newer record replaces. */
+   *  fields score 0) and that no newer record replaces, each record once (an article whose
+   *  text did not change is the same record, by the same id, in both tiers). */
   const hitsIn = async (index, query, tiers) => {
     const filters = tiers.length < index.tiers.length ? { [TIER]: tiers.length === 1 ? tiers[0] : { any: tiers } } : {};
     const { results } = await index.instance.search(query, { filters });
-    return results.filter((hit) => hit.score > 0 && !index.masked.has(hit.id));
+    return onceEach(results.filter((hit) => hit.score > 0 && !index.masked.has(hit.id)));
   };
 
   /** Hits of an exact phrase (or word) in one tier: no prefix, no stem of a longer word. */
@@ -111,8 +129,7 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
     if ((await exactIn(lang, index, tier, term)).length) return { holds: true, hits };
     // Else Pagefind answered with words that begin with it, or with a shorter word it begins
     // with; a matched word of the best hit tells which.
-    const wanted = fold(term);
-    return { holds: (await matchedWords(hits[0])).some((word) => fold(word).includes(wanted)), hits };
+    return { holds: (await matchedWords(hits[0])).some((word) => wordHolds(word, term, lang)), hits };
   };
   const lookUps = new Map();
   const lookUpOnce = (lang, index, tier, term) => {
@@ -204,8 +221,8 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
         const phrases = words.filter((w) => w.phrase && lang === "zh");
         const tiers = opened[lang].tiers.filter((tier) => own.every((term) => holds(term, lang, tier)) && phrases.every((w) => w.phrase[tier].length));
         if (!tiers.length) return [];
-        if (phrases.length === 1 && own.every((term) => phrases[0].terms.includes(term))) return tiers.flatMap((tier) => phrases[0].phrase[tier]);
-        if (own.length === 1) return found.get(own[0]).filter((l) => l.lang === lang && tiers.includes(l.tier)).flatMap((l) => l.hits);
+        if (phrases.length === 1 && own.every((term) => phrases[0].terms.includes(term))) return onceEach(tiers.flatMap((tier) => phrases[0].phrase[tier]));
+        if (own.length === 1) return onceEach(found.get(own[0]).filter((l) => l.lang === lang && tiers.includes(l.tier)).flatMap((l) => l.hits));
         const inPhrases = phrases.map((w) => new Set(Object.values(w.phrase).flatMap((hits) => hits.map((hit) => hit.id))));
         return (await hitsIn(opened[lang], own.join(" "), tiers)).filter((hit) => inPhrases.every((ids) => ids.has(hit.id)));
       }),
@@ -215,6 +232,12 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
     const eitherWill = kept.every((term) => langsOf(term).length === sides.length);
     return { hits: byScore(hits.flat()), langs: eitherWill && sides.length > 1 ? [] : sides, onePerArticle: sides.length === 1, missing, searched };
   };
+}
+
+/** Hits of one index's tiers, each record once (see hitsIn). */
+function onceEach(hits) {
+  const seen = new Set();
+  return hits.filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
 }
 
 /** Keeps a memo's promise, but not its failure: the next call tries again. */

@@ -117,17 +117,16 @@ export function matchesFilters(hit, filters) {
 
 /** Adds a hit to `groups` (article URL -> group, in the order of each article's best hit),
  *  keeping one excerpt per language, preferring excerpts with a highlight. Answers the
- *  hit's group, and whether the hit started it. */
+ *  hit's group. */
 export function addToGroups(groups, hit) {
-  const known = groups.get(hit.url);
-  const group = known ?? { url: hit.url, meta: hit.meta, excerpts: {} };
+  const group = groups.get(hit.url) ?? { url: hit.url, meta: hit.meta, excerpts: {} };
   const lang = hit.meta.lang === "zh" ? "zh" : "en";
   const current = group.excerpts[lang];
   if (!current || (!current.includes("<mark>") && hit.excerpt.includes("<mark>"))) {
     group.excerpts[lang] = hit.excerpt;
   }
   groups.set(hit.url, group);
-  return { group, isNew: !known };
+  return group;
 }
 
 /** Whether an article's group matched in every language the query needs (a query with words

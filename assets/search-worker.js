@@ -38,9 +38,10 @@ const methods = {
       baseUrl: client.baseUrl,
       bundles: client.bundles,
       recent: client.recent,
-      // Revalidated: the tiers file changes with every build that writes a recent tier.
+      // Never from a cache, as Pagefind loads its entry file: it changes with every build
+      // that writes a recent tier, and must name the tiers the entry files name.
       loadTiers: retryable(async () => {
-        const response = await fetch(client.tiers, { cache: "no-cache" });
+        const response = await fetch(`${client.tiers}?ts=${Date.now()}`);
         if (!response.ok) throw new Error(`${client.tiers}: HTTP ${response.status}`);
         return response.json();
       }),

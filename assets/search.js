@@ -111,7 +111,7 @@ async function showMore(state, { replace = false } = {}) {
       state.ready.push(...data.filter((hit) => matchesFilters(hit, state.filters)));
       continue;
     }
-    const { group } = addToGroups(state.groups, state.ready.shift());
+    const group = addToGroups(state.groups, state.ready.shift());
     if (!isComplete(group, state.langs)) continue;
     const item = renderResult(group);
     const old = state.items.get(group.url);
