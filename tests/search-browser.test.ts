@@ -1,13 +1,14 @@
 // A reader searches on the real page in a real browser.
 
 import { readFileSync, statSync } from "node:fs";
-import { symlink, writeFile } from "node:fs/promises";
+import { cp, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./helpers/browser.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { firstQueryBytes } from "./bench/first-query.ts";
+import { TIERS_FILE } from "../src/features/search/bundles.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
@@ -201,7 +202,8 @@ describe("the search page", () => {
   it("says which words found nothing and what it shows instead, in both languages", async () => {
     for (const [query, { missing, searched, articles }] of Object.entries(regression.missing)) {
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction((q) => !document.getElementById("search-status")?.textContent?.includes("…") && document.getElementById("search-status")?.textContent, query);
+      // The status says the query as soon as the search is done.
+      await page.waitForFunction((q) => document.getElementById("search-status")?.textContent?.includes(`“${q.split(" ")[0]}`), query);
       const status = page.locator("#search-status");
       if (articles.length) {
         const n = articles.length;
@@ -304,6 +306,42 @@ describe("a query with many results", () => {
     expect(await page.locator("#search-more").isHidden()).toBe(true);
     const dates = await page.locator("#search-results time").allInnerTexts();
     expect(dates.every((d) => d.startsWith("2019-"))).toBe(true);
+  });
+});
+
+describe("search with a recent tier beside the archive", () => {
+  it("finds a new story and an edited one by its new words only, and counts each once", async () => {
+    const root = await tempDir();
+    const articles = path.join(root, "articles");
+    await cp("tests/fixtures/site", articles, { recursive: true });
+    const env = { QIAO_ARTICLES_DIR: articles, QIAO_CACHE_DIR: path.join(root, "cache") };
+    const story = (date: string, title: string, body: string) => `---\ntitle:\n  en: ${title}\ncolumn: news\ndate: ${date} 08:00\nsource: Test Source\n---\n\n${body}\n`;
+    // An archive of four stories, so that two changes stay within its recent tier's limit.
+    for (const day of ["06", "07"]) await writeFile(path.join(articles, `2020-03-${day}-notice.md`), story(`2020-03-${day}`, "Notice", "A notice."));
+    const ferry = path.join(articles, "2020-03-05-ferry.md");
+    await writeFile(ferry, story("2020-03-05", "Ferry crossing", "The ferry crossed the river with melons.\n\n渡船载着西瓜过河。"));
+    await buildTestSite(env);
+    await writeFile(ferry, story("2020-03-05", "Ferry crossing", "The ferry crossed the river with pumpkins.\n\n渡船载着南瓜过河。"));
+    await writeFile(path.join(articles, "2020-03-09-zeppelin.md"), story("2020-03-09", "Zeppelin over the river", "A zeppelin crossed the river.\n\n一艘飞艇飞过河面。"));
+    const site = await buildTestSite(env);
+    expect(JSON.parse(readFileSync(path.join(site, TIERS_FILE), "utf8"))).toMatchObject({ recent: ["en", "zh"] });
+    const tiered = await serveFolder(site);
+    const found = async (query: string) => {
+      await page.goto(`${tiered.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction((q) => document.getElementById("search-status")?.textContent?.includes(`“${q}”`), query);
+      return {
+        status: await page.locator('#search-status [lang="en"]').innerText(),
+        urls: await page.locator("#search-results h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")).sort()),
+      };
+    };
+    try {
+      expect(await found("river")).toEqual({ status: "2 results for “river”", urls: ["/news/20200305/ferry/", "/news/20200309/zeppelin/"] });
+      expect(await found("飞艇")).toEqual({ status: "1 result for “飞艇”", urls: ["/news/20200309/zeppelin/"] });
+      expect(await found("南瓜")).toEqual({ status: "1 result for “南瓜”", urls: ["/news/20200305/ferry/"] });
+      expect(await found("melons")).toEqual({ status: "No articles match “melons”.", urls: [] });
+    } finally {
+      await tiered.close();
+    }
   });
 });
 
