@@ -113,7 +113,8 @@ export function searchEngine(loadPagefind, { baseUrl, bundles, recent, loadTiers
     return onceEach(results.filter((hit) => hit.score > 0 && !index.masked.has(hit.id)));
   };
 
-  /** Hits of an exact phrase (or word) in one tier: no prefix, no stem of a longer word. */
+  /** Hits of an exact phrase, or of a word (its stem) itself, in one tier: never of a longer
+   *  word it begins. */
   const exactHits = new Map();
   const exactIn = (lang, index, tier, words) => {
     const key = `${lang}\t${tier}\t${words}`;
