@@ -1,17 +1,9 @@
-// Shared by the search page and the tests: how a reader's query becomes Pagefind queries, and
+// Shared by the search page, its worker and the tests: how a reader's query becomes the terms
+// Pagefind looks up and which index may hold each (assets/search-engine.js searches them), and
 // how hits from the English and the Chinese index become one result per article.
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
-
-/** Pagefind searches every metadata field too. Ours are there to be shown (dates, column
- *  keys...), so only each index's own headline counts; without this, a column name found
- *  every article in the column. Field names: src/search-records.ts. */
-const DISPLAY_ONLY = { title_en: 0, title_zh: 0, kicker: 0, kicker_lang: 0, column_key: 0, date: 0, lang: 0 };
-export const META_WEIGHTS = {
-  en: { ...DISPLAY_ONLY, title_en: 5 },
-  zh: { ...DISPLAY_ONLY, title_zh: 5 },
-};
 
 /**
  * The indexes a query needs. The Chinese index holds the Chinese text of the site, every
@@ -43,53 +35,54 @@ export function retryable(load) {
 
 const chineseWords = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
+/** The punctuation Pagefind takes out of a query before it looks words up. */
+const DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+
+/** A word as Pagefind compares it: lower case, without accents or the punctuation it drops. */
+export function fold(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").replace(DROPPED, "").toLowerCase();
+}
+
 /**
- * A Chinese query split into words ("郑州干细胞" -> "郑州 干细胞"), the way Pagefind splits it
- * itself, but only in an instance whose page language is Chinese: ours reads
- * `<html lang="en">`, so the Chinese-only instance gets the query split here. Unsplit, it
- * would be one word, found only as the prefix of an indexed one.
+ * A query as the reader typed it, word by word (what the page names when a word found
+ * nothing), each with the terms Pagefind looks up. A word with Chinese characters is split
+ * into words as Pagefind splits Chinese text (`Intl.Segmenter`): "郑州干细胞" -> 郑州, 干,
+ * 细胞, and "沐山" -> 沐, 山. Pagefind splits a query only in an instance whose page language
+ * is Chinese, and ours run in a worker, which has none.
+ */
+export function queryWords(query) {
+  return query
+    .split(/\s+/)
+    .map((word) => {
+      const parts = HAN.test(word) ? [...chineseWords.segment(word)].map((s) => s.segment) : [word];
+      return { word, terms: parts.filter((term) => fold(term).trim() !== "") };
+    })
+    .filter(({ terms }) => terms.length);
+}
+
+/** The indexes a term of `query` may be found in: Chinese characters only in the Chinese
+ *  index, Latin letters only in the English one, anything else (2021, 120) where the query's
+ *  other words are, or in both. */
+export function indexesOf(term, query) {
+  if (HAN.test(term)) return ["zh"];
+  if (LATIN.test(term)) return ["en"];
+  return indexesFor(query);
+}
+
+/** Whether the query asks for an exact phrase ("..."), which Pagefind never answers with
+ *  anything but the phrase. */
+export function isPhrase(query) {
+  return /^\s*".+"\s*$/.test(query);
+}
+
+/**
+ * A Chinese query split into words ("郑州干细胞" -> "郑州 干细胞"), as queryWords splits it,
+ * for a phrase search, which Pagefind looks up as it is.
  */
 export function segmentChinese(query) {
   const words = [...chineseWords.segment(query)].map((s) => s.segment).filter((w) => /[^\p{P}\s]/u.test(w));
   const joined = words.join(" ");
-  return /^\s*".+"\s*$/.test(query) ? `"${joined}"` : joined; // keep an exact-phrase search
-}
-
-/**
- * The site's search as the page uses it. `loadPagefind()` loads pagefind.js; each kind of
- * query gets its own Pagefind instance, made when first needed: English (the English
- * bundle), Chinese (the Chinese bundle alone) and both (the English bundle with the Chinese
- * index merged in), so one mixed query never makes later English queries open the Chinese
- * index too.
- *
- * Answers `{ hits, onePerArticle }`: the hits that matched text, not only display fields
- * (those score 0), best first, and whether they came from one index (so each article is at
- * most one hit and their number is the number of articles).
- */
-export function searchEngine(loadPagefind, { baseUrl, bundles, languages }) {
-  const settings = (lang) => ({ baseUrl, excerptLength: 30, ranking: { metaWeights: META_WEIGHTS[lang] } });
-  const create = async (lang) => {
-    const pagefind = await loadPagefind();
-    // noWorker: Pagefind's web worker is a second copy of its code on every first
-    // query, and the search itself is quick on the page's own thread.
-    return pagefind.createInstance({ basePath: bundles[lang], noWorker: true, ...settings(lang) });
-  };
-  const instances = {
-    en: retryable(() => create("en")),
-    zh: retryable(() => create("zh")),
-    both: retryable(async () => {
-      const instance = await create("en");
-      await instance.mergeIndex(bundles.zh, { language: languages.zh, ...settings("zh") });
-      return instance;
-    }),
-  };
-  return async (query) => {
-    const wanted = indexesFor(query);
-    const kind = wanted.length === 2 ? "both" : wanted[0];
-    const instance = await instances[kind]();
-    const found = await instance.search(kind === "zh" ? segmentChinese(query) : query);
-    return { hits: found.results.filter((result) => result.score > 0), onePerArticle: kind !== "both" };
-  };
+  return isPhrase(query) ? `"${joined}"` : joined;
 }
 
 /** A compact set of the characters that opencc's traditional-to-simplified conversion may
@@ -124,24 +117,30 @@ export function matchesFilters(hit, filters) {
 
 /** Adds a hit to `groups` (article URL -> group, in the order of each article's best hit),
  *  keeping one excerpt per language, preferring excerpts with a highlight. Answers the
- *  hit's group, and whether the hit started it. */
+ *  hit's group. */
 export function addToGroups(groups, hit) {
-  const known = groups.get(hit.url);
-  const group = known ?? { url: hit.url, meta: hit.meta, excerpts: {} };
+  const group = groups.get(hit.url) ?? { url: hit.url, meta: hit.meta, excerpts: {} };
   const lang = hit.meta.lang === "zh" ? "zh" : "en";
   const current = group.excerpts[lang];
   if (!current || (!current.includes("<mark>") && hit.excerpt.includes("<mark>"))) {
     group.excerpts[lang] = hit.excerpt;
   }
   groups.set(hit.url, group);
-  return { group, isNew: !known };
+  return group;
 }
 
-/** Hits grouped by article URL, in the order of each article's best hit. */
-export function groupByArticle(hits) {
+/** Whether an article's group matched in every language the query needs (a query with words
+ *  of both scripts matches an article in both, or not at all). */
+export function isComplete(group, langs) {
+  return langs.every((lang) => group.excerpts[lang] !== undefined);
+}
+
+/** Hits grouped by article URL, in the order of each article's best hit; with `langs`, only
+ *  the articles that matched in each of them. */
+export function groupByArticle(hits, langs = []) {
   const groups = new Map();
   for (const hit of hits) addToGroups(groups, hit);
-  return [...groups.values()];
+  return [...groups.values()].filter((group) => isComplete(group, langs));
 }
 
 /** Excerpt text with Pagefind's <mark> highlights as [text, highlighted] runs, so the page

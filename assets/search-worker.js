@@ -5,11 +5,12 @@
 //
 // The page asks (assets/search.js) and this answers, one message per call:
 //   { id, method: "init", args: [client] }          -> { id }
-//   { id, method: "search", args: [ticket, query] } -> { id, result: { count, onePerArticle } }
+//   { id, method: "search", args: [ticket, query] } -> { id, result: { count, langs, onePerArticle, missing, searched } }
 //   { id, method: "data", args: [ticket, from, to] } -> { id, result: [hit data] | null }
 // `null`: a newer search replaced that ticket's hits. A failure answers { id, error }.
 
-import { normalizeQuery, retryable, searchEngine, traditionalTest } from "./search-query.js";
+import { searchEngine, withOneWasm } from "./search-engine.js";
+import { normalizeQuery, retryable, traditionalTest } from "./search-query.js";
 
 let search;
 let loaders;
@@ -32,17 +33,25 @@ const methods = {
         return Converter({ from: "t", to: "cn" });
       }),
     };
+    self.fetch = withOneWasm(self.fetch.bind(self), client.wasm);
     search = searchEngine(() => import(client.pagefindScript), {
       baseUrl: client.baseUrl,
       bundles: client.bundles,
-      languages: client.languages,
+      recent: client.recent,
+      // Never from a cache, as Pagefind loads its entry file: it changes with every build
+      // that writes a recent tier, and must name the tiers the entry files name.
+      loadTiers: retryable(async () => {
+        const response = await fetch(`${client.tiers}?ts=${Date.now()}`);
+        if (!response.ok) throw new Error(`${client.tiers}: HTTP ${response.status}`);
+        return response.json();
+      }),
     });
   },
 
   async search(ticket, query) {
-    const { hits, onePerArticle } = await search(await normalizeQuery(query, loaders));
+    const { hits, ...answer } = await search(await normalizeQuery(query, loaders));
     if (ticket > kept.ticket) kept = { ticket, hits };
-    return { count: hits.length, onePerArticle };
+    return { count: hits.length, ...answer };
   },
 
   async data(ticket, from, to) {

@@ -6,7 +6,7 @@
 // nothing on the page moves as they arrive.
 // Plain module, no framework, no inline script (the Content-Security-Policy forbids it).
 
-import { addToGroups, excerptRuns, matchesFilters } from "./search-query.js";
+import { addToGroups, excerptRuns, isComplete, matchesFilters } from "./search-query.js";
 
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("input[name=q]");
@@ -88,8 +88,10 @@ function say(en, zh) {
 const PAGE = 10;
 const READ_AT_MOST = 400;
 
-/** The query on screen: its ticket in the worker, its number of hits, how far they are
- *  read, the hits read but not yet shown (filters passed), and its results by article URL. */
+/** The query on screen: its ticket in the worker, the worker's answer (its number of hits,
+ *  the languages an article must match in, the words that found nothing and the query
+ *  searched instead), how far the hits are read, the hits read but not yet shown (filters
+ *  passed), the articles they make, and those on the page, by URL. */
 let shown;
 
 const finished = (state) => state.next >= state.count && !state.ready.length;
@@ -109,10 +111,11 @@ async function showMore(state, { replace = false } = {}) {
       state.ready.push(...data.filter((hit) => matchesFilters(hit, state.filters)));
       continue;
     }
-    const { group, isNew } = addToGroups(state.groups, state.ready.shift());
+    const group = addToGroups(state.groups, state.ready.shift());
+    if (!isComplete(group, state.langs)) continue;
     const item = renderResult(group);
     const old = state.items.get(group.url);
-    if (isNew) added.push(item);
+    if (!old) added.push(item);
     else if (added.includes(old)) added[added.indexOf(old)] = item; // not on the page yet
     else old.replaceWith(item);
     state.items.set(group.url, item);
@@ -125,16 +128,31 @@ async function showMore(state, { replace = false } = {}) {
   return added;
 }
 
+const quoted = (text) => `“${text}”`;
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
+
+/** Says what the results are: for the query as typed, or, when some of its words found
+ *  nothing, which ones and what the results are for instead. */
 function report(state) {
-  const q = `“${state.query}”`;
+  const q = quoted(state.query);
   const done = finished(state);
-  if (done && !state.groups.size) return say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
-  // A filter hid every hit read so far: say how far the search got, not "0+".
-  if (!state.groups.size) return say(ui.en.searchNoneYet.replace("{n}", state.next), ui.zh.searchNoneYet.replace("{n}", state.next));
+  const found = state.items.size;
+  if (done && !found) return say(`${ui.en.searchNoResults} ${q}.`, `${ui.zh.searchNoResults}:${q}。`);
+  // A filter, or the other language, held back every hit read so far: say how far the search
+  // got, not "0+".
+  if (!found) {
+    const key = state.filters.column || state.filters.year ? "searchNoneYet" : "searchNoneInBoth";
+    return say(fill(ui.en[key], { n: state.next }), fill(ui.zh[key], { n: state.next }));
+  }
   // Unfiltered hits of one index are one per article: their number is the answer. Otherwise
   // only what has been read is known.
   const exact = done || (state.onePerArticle && !state.filters.column && !state.filters.year);
-  const n = done ? state.groups.size : exact ? state.count : `${state.groups.size}+`;
+  const n = done ? found : exact ? state.count : `${found}+`;
+  if (state.missing) {
+    const key = n === 1 ? "searchMissingOne" : "searchMissing";
+    const values = { n, missing: quoted(state.missing), searched: quoted(state.searched) };
+    return say(fill(ui.en[key], values), fill(ui.zh[key], values));
+  }
   const noun = n === 1 ? ui.en.searchOneResult : ui.en.searchResults;
   say(`${n} ${noun} ${ui.en.searchFor} ${q}`, `${ui.zh.searchFor}${q}:${n} ${ui.zh.searchResults}`);
 }
@@ -158,9 +176,9 @@ async function run() {
   }
   say(ui.en.searchLoading, ui.zh.searchLoading);
   try {
-    const { count, onePerArticle } = await ask("search", ticket, query);
+    const answer = await ask("search", ticket, query);
     if (ticket !== latest) return; // a newer query is on its way
-    shown = { ticket, query, filters, count, onePerArticle, next: 0, ready: [], groups: new Map(), items: new Map() };
+    shown = { ticket, query, filters, ...answer, next: 0, ready: [], groups: new Map(), items: new Map() };
     await showMore(shown, { replace: true });
   } catch (error) {
     console.error(error);

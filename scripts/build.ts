@@ -7,6 +7,7 @@ import site from "../src/config/site.ts";
 import { buildSite } from "../src/build/build.ts";
 import { errorChain, errorLines } from "../src/build/errors.ts";
 import { folderRefusal } from "../src/features/deploy/folder.ts";
+import type { IndexResult } from "../src/features/search/indexer.ts";
 import { ContentError, warningSummary } from "../src/model/problems.ts";
 
 const USAGE = "npm run build [-- --future] [--out DIR] [--debug]";
@@ -16,6 +17,14 @@ const OPTIONS = {
     out: { type: "string", default: "_site" },
   },
 } as const;
+
+/** What the build did to the search index (src/features/search/tiers.ts). */
+function searchNote({ wrote, recent }: IndexResult): string {
+  const tier = recent ? `, ${recent} in the recent tier` : "";
+  if (wrote === "archive") return "index written whole";
+  if (wrote === "recent") return `archive reused, recent tier written${tier}`;
+  return `indexes reused from the cache${tier}`;
+}
 
 await runCommand(USAGE, OPTIONS, async ({ values }, { debug }) => {
   const started = performance.now();
@@ -27,9 +36,7 @@ await runCommand(USAGE, OPTIONS, async ({ values }, { debug }) => {
     const { written, indexed, warnings } = await buildSite(values.out, options);
     for (const line of warningSummary(warnings)) console.warn(line);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const search = indexed
-      ? `, search records: ${indexed.counts.en} English, ${indexed.counts.zh} Chinese${indexed.reused ? " (indexes reused: no searchable text changed)" : ""},`
-      : "";
+    const search = indexed ? `, search records: ${indexed.counts.en} English, ${indexed.counts.zh} Chinese (${searchNote(indexed)}),` : "";
     console.log(`Built ${written.length} pages${search} into ${values.out}/ in ${seconds} s`);
     if (options.production && isPlaceholderUrl(options.siteUrl)) {
       console.warn(`\nWarning: ${placeholderUrlMessage(options.siteUrl)} npm run deploy refuses to publish it.`);

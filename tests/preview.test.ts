@@ -16,6 +16,7 @@ import { TEST_NOW, tempDir } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
 import { copyProject } from "./helpers/project-copy.ts";
+import { TIERS_FILE, type SearchTiers } from "../src/features/search/bundles.ts";
 
 const PUBLISHED = "articles/2020-03-01-published.md";
 const PUBLISHED_URL = "/news/20200301/published/";
@@ -184,7 +185,7 @@ describe("npm start", () => {
     expect(printedSince(saved, /search index ready/)).toBe(false);
   });
 
-  it("brings the search index up to date within seconds of the last save", async () => {
+  it("brings the search index up to date within seconds of the last save, in a recent tier beside the archive", async () => {
     writeFileSync(file(PUBLISHED), read(PUBLISHED).replace("A save during indexing", "A zeppelin crossed the river"));
     const saved = mark();
     const started = Date.now();
@@ -193,6 +194,9 @@ describe("npm start", () => {
     const { loadSearch } = await import("./helpers/search-probe.ts");
     const hits = await (await loadSearch(path.join(root, ".cache", "preview"))).search("zeppelin");
     expect(hits.map((hit) => hit.url)).toEqual([PUBLISHED_URL]);
+    // The run wrote the saved article alone, beside the archive its first run left in the cache.
+    const tiers = JSON.parse(readFileSync(path.join(root, ".cache", "preview", TIERS_FILE), "utf8")) as SearchTiers;
+    expect(tiers.recent).toEqual(["en", "zh"]);
   });
 
   it("picks up new articles in sub-folders, renamed and deleted ones, and updates the lists", async () => {

@@ -1,12 +1,14 @@
 // A reader searches on the real page in a real browser.
 
-import { symlink, writeFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { cp, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./helpers/browser.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { firstQueryBytes } from "./bench/first-query.ts";
+import { TIERS_FILE } from "../src/features/search/bundles.ts";
 import { buildTestSite, tempDir } from "./helpers/build.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
@@ -15,6 +17,13 @@ const BLOOD = "/news/20240614/blood-donor-day/";
 const REGISTRY = "/energy/20230316/stem-cell-donor-registry/";
 /** The one sample article that mentions 月饼: a Chinese headline only, under an English kicker. */
 const MOONCAKES = "/energy/20240916/mid-autumn-mooncakes/";
+
+/** Files of the English index itself: its folder also holds pagefind.js, the one WebAssembly
+ *  and the tiers file, which every first query loads. */
+const englishIndex = (sitePath: string) => /^\/pagefind\/(pagefind-entry\.json|.*\.pf_meta|index\/|fragment\/)/.test(sitePath);
+const regression = JSON.parse(readFileSync("tests/fixtures/search-queries.json", "utf8")) as {
+  missing: Record<string, { missing: string; searched: string; articles: string[] }>;
+};
 
 let browser: Browser;
 
@@ -61,12 +70,13 @@ describe("the search page", () => {
 
   it("downloads only the index of the query's language, and the converter only for traditional characters", async () => {
     const english = await firstQueryBytes(browser, server.url, "donated");
-    expect(english.paths.some((p) => p.startsWith("/pagefind/") && p.endsWith(".pf_meta"))).toBe(true);
+    expect(english.paths.some((p) => englishIndex(p) && p.endsWith(".pf_meta"))).toBe(true);
     expect(english.paths.filter((p) => p.startsWith("/pagefind-zh/") || p.startsWith("/assets/vendor/"))).toEqual([]);
 
     const chinese = await firstQueryBytes(browser, server.url, "献血");
     expect(chinese.paths.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
-    expect(chinese.paths.filter((p) => p.startsWith("/pagefind/"))).toEqual(["/pagefind/pagefind.js"]);
+    expect(chinese.paths.filter(englishIndex)).toEqual([]);
+    expect(chinese.paths.filter((p) => p.startsWith("/pagefind-zh/") && p.includes("wasm"))).toEqual([]);
     expect(chinese.paths).toContain("/assets/vendor/t2cn-chars.json");
     expect(chinese.paths).not.toContain("/assets/vendor/opencc-t2cn.js");
 
@@ -75,8 +85,26 @@ describe("the search page", () => {
     // Pagefind runs inside our worker: its own worker script, a second copy of it, is never fetched.
     expect([...english.paths, ...chinese.paths].filter((p) => p.startsWith("/pagefind") && p.includes("worker"))).toEqual([]);
     expect(english.paths.filter((p) => p.includes("search-worker"))).toHaveLength(1);
-    // What the benchmark reports is what was fetched: the files, their bytes and their kinds agree.
-    expect(chinese.bytes).toBe(Object.values(chinese.byKind).reduce((a, b) => a + b, 0));
+  });
+
+  it("measures for the benchmark what the browser fetched: each file the server sent, with its bytes", async () => {
+    const sent: { sitePath: string; bytes: number }[] = [];
+    const logged = await serveFolder(inject("siteDir"), { onServed: (sitePath, file) => sent.push({ sitePath, bytes: statSync(file).size }) });
+    try {
+      const measured = await firstQueryBytes(browser, logged.url, "献血");
+      // What the page needs to exist at all (its HTML, stylesheet, pictures) is not the query's.
+      const forTheQuery = sent.filter(({ sitePath }) => !/(\/|\.html|\.css|\.svg|\.png|\.jpe?g|\.webp|\.avif|\.ico)$/.test(sitePath));
+      expect([...measured.paths].sort()).toEqual(forTheQuery.map((f) => f.sitePath).sort());
+      expect(measured.bytes).toBe(forTheQuery.reduce((sum, f) => sum + f.bytes, 0));
+      const byKind: Record<string, number> = {};
+      for (const { sitePath, bytes } of forTheQuery) {
+        const kind = sitePath.slice(sitePath.lastIndexOf(".") + 1);
+        byKind[kind] = (byKind[kind] ?? 0) + bytes;
+      }
+      expect(measured.byKind).toEqual(byKind);
+    } finally {
+      await logged.close();
+    }
   });
 
   it("shows both languages' excerpts in one result for a query in both scripts", async () => {
@@ -106,7 +134,7 @@ describe("the search page", () => {
       await cdp.send("Input.insertText", { text: "郑州" });
       await typing.waitForSelector("#search-results li");
       expect(await typing.inputValue("#search-q")).toBe("郑州");
-      expect(fetched.filter((p) => p.startsWith("/pagefind/") && p !== "/pagefind/pagefind.js")).toEqual([]);
+      expect(fetched.filter(englishIndex)).toEqual([]);
       expect(fetched.some((p) => p.startsWith("/pagefind-zh/") && p.endsWith(".pf_meta"))).toBe(true);
     });
   });
@@ -169,6 +197,24 @@ describe("the search page", () => {
     await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length === 1);
     expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe(REGISTRY);
     expect(new URL(page.url()).searchParams.get("year")).toBe("2023");
+  });
+
+  it("says which words found nothing and what it shows instead, in both languages", async () => {
+    for (const [query, { missing, searched, articles }] of Object.entries(regression.missing)) {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      // The status says the query as soon as the search is done.
+      await page.waitForFunction((q) => document.getElementById("search-status")?.textContent?.includes(`“${q.split(" ")[0]}`), query);
+      const status = page.locator("#search-status");
+      if (articles.length) {
+        const n = articles.length;
+        expect(await status.locator('[lang="en"]').innerText(), query).toBe(`No article has “${missing}”; ${n} ${n === 1 ? "has" : "have"} “${searched}”.`);
+        expect(await status.locator('[lang="zh-CN"]').innerText(), query).toBe(`没有文章包含“${missing}”；${n} 篇包含“${searched}”。`);
+      } else {
+        expect(await status.locator('[lang="en"]').innerText(), query).toBe(`No articles match “${query}”.`);
+      }
+      const shown = await page.locator("#search-results h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      expect(shown.sort(), query).toEqual([...articles].sort());
+    }
   });
 
   it("says so when nothing matches", async () => {
@@ -260,6 +306,42 @@ describe("a query with many results", () => {
     expect(await page.locator("#search-more").isHidden()).toBe(true);
     const dates = await page.locator("#search-results time").allInnerTexts();
     expect(dates.every((d) => d.startsWith("2019-"))).toBe(true);
+  });
+});
+
+describe("search with a recent tier beside the archive", () => {
+  it("finds a new story and an edited one by its new words only, and counts each once", async () => {
+    const root = await tempDir();
+    const articles = path.join(root, "articles");
+    await cp("tests/fixtures/site", articles, { recursive: true });
+    const env = { QIAO_ARTICLES_DIR: articles, QIAO_CACHE_DIR: path.join(root, "cache") };
+    const story = (date: string, title: string, body: string) => `---\ntitle:\n  en: ${title}\ncolumn: news\ndate: ${date} 08:00\nsource: Test Source\n---\n\n${body}\n`;
+    // An archive of four stories, so that two changes stay within its recent tier's limit.
+    for (const day of ["06", "07"]) await writeFile(path.join(articles, `2020-03-${day}-notice.md`), story(`2020-03-${day}`, "Notice", "A notice."));
+    const ferry = path.join(articles, "2020-03-05-ferry.md");
+    await writeFile(ferry, story("2020-03-05", "Ferry crossing", "The ferry crossed the river with melons.\n\n渡船载着西瓜过河。"));
+    await buildTestSite(env);
+    await writeFile(ferry, story("2020-03-05", "Ferry crossing", "The ferry crossed the river with pumpkins.\n\n渡船载着南瓜过河。"));
+    await writeFile(path.join(articles, "2020-03-09-zeppelin.md"), story("2020-03-09", "Zeppelin over the river", "A zeppelin crossed the river.\n\n一艘飞艇飞过河面。"));
+    const site = await buildTestSite(env);
+    expect(JSON.parse(readFileSync(path.join(site, TIERS_FILE), "utf8"))).toMatchObject({ recent: ["en", "zh"] });
+    const tiered = await serveFolder(site);
+    const found = async (query: string) => {
+      await page.goto(`${tiered.url}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction((q) => document.getElementById("search-status")?.textContent?.includes(`“${q}”`), query);
+      return {
+        status: await page.locator('#search-status [lang="en"]').innerText(),
+        urls: await page.locator("#search-results h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")).sort()),
+      };
+    };
+    try {
+      expect(await found("river")).toEqual({ status: "2 results for “river”", urls: ["/news/20200305/ferry/", "/news/20200309/zeppelin/"] });
+      expect(await found("飞艇")).toEqual({ status: "1 result for “飞艇”", urls: ["/news/20200309/zeppelin/"] });
+      expect(await found("南瓜")).toEqual({ status: "1 result for “南瓜”", urls: ["/news/20200305/ferry/"] });
+      expect(await found("melons")).toEqual({ status: "No articles match “melons”.", urls: [] });
+    } finally {
+      await tiered.close();
+    }
   });
 });
 

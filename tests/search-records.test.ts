@@ -54,9 +54,9 @@ describe("search records", () => {
 });
 
 describe("the built search bundles", () => {
-  it("hold what the search page loads (pagefind.js once), not Pagefind's own UIs or its unused worker", () => {
+  it("hold what the search page loads (pagefind.js and one WebAssembly once), not Pagefind's own UIs or its unused worker", () => {
     const files = (dir: string) => readdirSync(path.join(inject("siteDir"), dir)).filter((f) => !["fragment", "index"].includes(f));
-    expect(files(SEARCH_DIRS.en).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.en_*.pf_meta", "pagefind.js", "wasm.en.pagefind"]);
-    expect(files(SEARCH_DIRS.zh).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.zh-cn_*.pf_meta", "wasm.unknown.pagefind"]);
+    expect(files(SEARCH_DIRS.en).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.en_*.pf_meta", "pagefind.js", "tiers.json", "wasm.en.pagefind"]);
+    expect(files(SEARCH_DIRS.zh).map((f) => f.replace(/_\w+\.pf_meta$/, "_*.pf_meta")).sort()).toEqual(["pagefind-entry.json", "pagefind.zh-cn_*.pf_meta"]);
   });
 });

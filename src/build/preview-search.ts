@@ -1,4 +1,5 @@
-// The preview's search index: one slot, the newest run wins. A save makes a running index
+// The preview's search index: one slot, the newest run wins. A run after a save writes only
+// the recent tier beside the archive in the cache (src/features/search/tiers.ts). A save makes a running index
 // stale, so the save stops it at once (the render then has the machine to itself) and asks
 // for a new one, which starts once saves pause. A run happens in its own process at the
 // lowest CPU priority (preview-indexer.ts) and writes into a folder of its own; only a
@@ -10,7 +11,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { constants, setPriority } from "node:os";
 import path from "node:path";
 import type { BuildOptions } from "../config/build-options.ts";
-import { SEARCH_DIRS } from "../features/search/bundles.ts";
+import { RECENT_DIRS, SEARCH_DIRS } from "../features/search/bundles.ts";
 import type { IndexReply, IndexRequest } from "./preview-indexer.ts";
 
 export interface PreviewSearch {
@@ -21,16 +22,18 @@ export interface PreviewSearch {
   stop(): void;
 }
 
-/** Moves a finished run's indexes into the site, one language folder at a time, each by
- *  renames: a reader's query sees the old index or the new one. */
+/** Moves a finished run's indexes into the site, one folder at a time, each by renames: a
+ *  reader's query sees the old index or the new one. A recent tier the run did not write
+ *  goes; the archives go last, with the tiers file that names the recent tiers. */
 async function moveInto(siteDir: string, from: string, run: number): Promise<void> {
-  for (const dir of Object.values(SEARCH_DIRS)) {
+  for (const dir of [...Object.values(RECENT_DIRS), ...Object.values(SEARCH_DIRS)]) {
     const target = path.join(siteDir, dir);
     const old = `${target}.old-${run}`;
-    await rename(target, old).catch((error: NodeJS.ErrnoException) => {
+    const ignoreMissing = (error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
-    });
-    await rename(path.join(from, dir), target);
+    };
+    await rename(target, old).catch(ignoreMissing);
+    await rename(path.join(from, dir), target).catch(ignoreMissing);
     await rm(old, { recursive: true, force: true });
   }
 }

@@ -8,8 +8,7 @@ export const LANGS: readonly Lang[] = ["en", "zh"];
 /** The value of the HTML `lang` attribute (and of `xml:lang`, `hreflang`, JSON-LD's inLanguage). */
 export const HTML_LANG: Record<Lang, string> = { en: "en", zh: "zh-CN" };
 
-/** Pagefind's language of each index: `zh-cn` makes it segment Chinese into words. The
- *  search page merges the Chinese index under the same code (assets/search-query.js). */
+/** Pagefind's language of each index: `zh-cn` makes it segment Chinese into words. */
 export const SEARCH_LANG: Record<Lang, string> = { en: "en", zh: "zh-cn" };
 
 /** Open Graph locales. */

@@ -5,7 +5,8 @@
 // changed (the cache kept, as CI keeps it), the three one-story builds that follow it (one
 // new, one edited, one deleted article, each after the one before, the cache kept), their
 // ratios to the yardstick, the peak memory of each whole process tree, the search index
-// sizes and the bytes a first query fetches. --one-story builds only the yardstick, the full
+// sizes and the bytes a first query fetches (on the full build, and on the site with a recent
+// tier the one-story builds leave). --one-story builds only the yardstick, the full
 // build and the one-story builds. --scale N also builds N articles, in full and one story at
 // a time, and prints how time and memory grow. With --dev it measures the edit loop of
 // `npm start` instead, search on: saves right after start, while the search index is
@@ -245,6 +246,10 @@ Saves at ${articles} articles, search on, until the served page holds the change
     firstQuery = await firstQueries(out("full"));
   }
   const oneStory = await oneStoryBuilds(articles, out("full-again"), cache("full"));
+  // The site the one-story builds left has a recent tier beside the archive: a first query
+  // searches both (src/features/search/tiers.ts).
+  log("Measuring first queries on the site with a recent tier ...");
+  const firstQueryTiered = await firstQueries(out("full-again"));
   const ratio = (stats: RunStats) => stats.seconds / yardstick.seconds;
   const cpuRatio = (stats: RunStats) => stats.cpuSeconds / yardstick.cpuSeconds;
   const row = (label: string, stats: RunStats | undefined, target: string) =>
@@ -263,6 +268,7 @@ Saves at ${articles} articles, search on, until the served page holds the change
     oneStory: Object.fromEntries(Object.entries(oneStory).map(([key, stats]) => [key, summary(stats)])),
     indexBytes,
     firstQuery,
+    firstQueryTiered,
   });
   const table = [
     `${articles} articles, ${pages} pages         wall time  × minimal  target    CPU time  × minimal  peak memory (process tree)`,
@@ -281,6 +287,9 @@ Saves at ${articles} articles, search on, until the served page holds the change
           `                                traditional zh ${byKind(firstQuery.zhTraditional)}`,
         ]
       : []),
+    `  ... with a recent tier         en ${kb(firstQueryTiered.en.bytes)}, zh ${kb(firstQueryTiered.zh.bytes)}, traditional zh ${kb(firstQueryTiered.zhTraditional.bytes)}`,
+    `    by kind of file             en ${byKind(firstQueryTiered.en)}`,
+    `                                zh ${byKind(firstQueryTiered.zh)}`,
   ];
   log(`\n${table.join("\n")}`);
 

@@ -20,9 +20,13 @@ export async function tempDir(): Promise<string> {
   return mkdtemp(path.join(process.env.QIAO_TEST_TMP ?? tmpdir(), "qiao-test-"));
 }
 
+/** The cache of a test run's builds (tests/setup/build-sample-site.ts), not the project's. */
+export const testCacheDir = () => path.join(process.env.QIAO_TEST_TMP ?? tmpdir(), "cache");
+
 /** The options of a production build with `env` on top of the test defaults. */
 export function testOptions(env: Record<string, string> = {}, extra: Partial<BuildOptions> = {}): BuildOptions {
-  return { ...optionsFromEnv({ QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, ...env }, site, { production: true }), ...extra };
+  const defaults = { QIAO_ENV: "production", SITE_URL: TEST_SITE_URL, QIAO_NOW: TEST_NOW, QIAO_CACHE_DIR: testCacheDir() };
+  return { ...optionsFromEnv({ ...defaults, ...env }, site, { production: true }), ...extra };
 }
 
 /** Builds into `out` (default: a fresh folder) and answers the folder. */

@@ -49,7 +49,12 @@ function send(res: ServerResponse, status: number, file: string, headOnly: boole
   else createReadStream(file).pipe(res);
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Told of every file served whole (a GET answered 200), by its path on the site. */
+  onServed?: (sitePath: string, file: string) => void;
+}
+
+export async function serveFolder(root: string, { onServed }: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const headOnly = req.method === "HEAD";
@@ -75,7 +80,10 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       res.writeHead(301, { location: `${pathname}/` }).end();
       return;
     }
-    if (await isFile(file)) return send(res, 200, file, headOnly);
+    if (await isFile(file)) {
+      if (!headOnly) onServed?.(pathname, file);
+      return send(res, 200, file, headOnly);
+    }
     const notFound = path.join(base, "404.html");
     if (await isFile(notFound)) return send(res, 404, notFound, headOnly);
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");

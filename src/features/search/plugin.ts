@@ -5,13 +5,12 @@
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildOptions } from "../../config/build-options.ts";
-import { SEARCH_LANG } from "../../config/languages.ts";
 import site from "../../config/site.ts";
 import ui from "../../config/ui.ts";
 import { beijingYear } from "../../model/dates.ts";
 import { addPage, assetsOf } from "../../site/plugin.ts";
 import { loadPublication } from "../../site/publication.ts";
-import { SEARCH_DIRS } from "./bundles.ts";
+import { RECENT_DIRS, SEARCH_DIRS, TIERS_FILE, WASM_FILE } from "./bundles.ts";
 import { traditionalTable } from "./traditional-chars.ts";
 
 /** Site paths of what a Chinese query may load besides the index (assets/search.js). */
@@ -29,8 +28,9 @@ export function searchClient(pathPrefix: string, worker: string) {
     worker: at(worker),
     pagefindScript: at(`/${SEARCH_DIRS.en}/pagefind.js`),
     bundles: { en: at(`/${SEARCH_DIRS.en}/`), zh: at(`/${SEARCH_DIRS.zh}/`) },
-    /** Pagefind's language of each index: the Chinese one is merged under the code it was written with. */
-    languages: SEARCH_LANG,
+    recent: { en: at(`/${RECENT_DIRS.en}/`), zh: at(`/${RECENT_DIRS.zh}/`) },
+    tiers: at(`/${TIERS_FILE}`),
+    wasm: at(`/${WASM_FILE}`),
     traditionalChars: at(VENDOR.traditionalChars),
     converter: at(VENDOR.converter),
   };
