@@ -13,7 +13,7 @@ import searchPlugin from "./src/features/search/plugin.ts";
 import sitePlugin from "./src/site/plugin.ts";
 
 export default function (config: UserConfig) {
-  // `npm run build` and `npm start` hand their options over (src/build/render.ts). Run by
+  // `npm run build` and `npm start` hand their options over (src/pipeline/render.ts). Run by
   // the bare Eleventy CLI, this file is the edge and reads them from the environment.
   const options =
     optionsGiven(config) ??

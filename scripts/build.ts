@@ -4,8 +4,8 @@
 import { InputError, runCommand } from "../src/cli/command.ts";
 import { isPlaceholderUrl, optionsFromEnv, placeholderUrlMessage } from "../src/config/build-options.ts";
 import site from "../src/config/site.ts";
-import { buildSite } from "../src/build/build.ts";
-import { errorChain, errorLines } from "../src/build/errors.ts";
+import { buildSite } from "../src/pipeline/build.ts";
+import { errorChain, errorLines } from "../src/pipeline/errors.ts";
 import { folderRefusal } from "../src/features/deploy/folder.ts";
 import type { IndexResult } from "../src/features/search/indexer.ts";
 import { ContentError, warningSummary } from "../src/model/problems.ts";

@@ -1,15 +1,15 @@
 // npm start [-- --port 8081]: the preview, drafts and scheduled articles included, served
-// with live reload on http://localhost:8080/ (src/build/preview.ts). It runs in a child
-// process this one starts again when the code changes (src/build/supervise.ts), so the
+// with live reload on http://localhost:8080/ (src/pipeline/preview.ts). It runs in a child
+// process this one starts again when the code changes (src/pipeline/supervise.ts), so the
 // command stays in the terminal's foreground and Ctrl-C stops it. A port in use is an error,
 // never a quiet move to another: the preview's links name the port.
 
 import { InputError, runCommand } from "../src/cli/command.ts";
 import { optionsFromEnv } from "../src/config/build-options.ts";
 import site from "../src/config/site.ts";
-import { checkPort, PortTaken } from "../src/build/port.ts";
-import { startPreview } from "../src/build/preview.ts";
-import { superviseRestarts } from "../src/build/supervise.ts";
+import { checkPort, PortTaken } from "../src/pipeline/port.ts";
+import { startPreview } from "../src/pipeline/preview.ts";
+import { superviseRestarts } from "../src/pipeline/supervise.ts";
 
 const USAGE = "npm start [-- --port 8080] [--debug]";
 /** Set in the child's environment by the parent that supervises it. */

@@ -1,4 +1,4 @@
-// The one assumption the preview makes about Eleventy's internals (src/build/render.ts):
+// The one assumption the preview makes about Eleventy's internals (src/pipeline/render.ts):
 // in one process, Eleventy keeps a layout it has read across renders, and the event its own
 // watcher sends makes the next render read it again. If an Eleventy upgrade changes either,
 // this fails: a preview that no longer shows template edits, or a workaround to remove.
@@ -6,8 +6,8 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildInto } from "../src/build/build.ts";
-import { forgetTemplates } from "../src/build/render.ts";
+import { buildInto } from "../src/pipeline/build.ts";
+import { forgetTemplates } from "../src/pipeline/render.ts";
 import { tempDir, testOptions } from "./helpers/build.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 

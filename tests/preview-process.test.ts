@@ -8,7 +8,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { portInUse } from "../src/build/port.ts";
+import { portInUse } from "../src/pipeline/port.ts";
 import { TEST_NOW, tempDir } from "./helpers/build.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { tree } from "./helpers/tree.ts";

@@ -125,7 +125,7 @@ export function optionsFromEnv(env: Env, site: Pick<SiteConfig, "url">, defaults
 
 /**
  * Eleventy loads .eleventy.ts itself, so options cannot be passed to it as an argument. The
- * build hands them over on Eleventy's config object instead (src/build/render.ts, through the
+ * build hands them over on Eleventy's config object instead (src/pipeline/render.ts, through the
  * programmatic API's config callback, which runs before the config file) and .eleventy.ts
  * takes them from there. A registered symbol, not a module-level map: under the test runner
  * the build and the config file may hold two copies of this module.

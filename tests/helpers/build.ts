@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { optionsFromEnv, type BuildOptions } from "../../src/config/build-options.ts";
 import site from "../../src/config/site.ts";
-import { buildSite, type BuildResult } from "../../src/build/build.ts";
+import { buildSite, type BuildResult } from "../../src/pipeline/build.ts";
 
 export const TEST_SITE_URL = "https://news.example.org";
 /** After every sample article of 2026 (the draft, the latest, is dated 2026-11-27), so only the

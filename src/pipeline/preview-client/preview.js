@@ -1,4 +1,4 @@
-// The preview's error overlay, on every page `npm start` serves (src/build/preview.ts).
+// The preview's error overlay, on every page `npm start` serves (src/pipeline/preview.ts).
 // When a save cannot be rendered, the page stays at its last good version and this shows
 // what is wrong over it, file:line first; the next good render clears it. It hears of both
 // on the preview server's websocket, as the live reload does, and asks for the current state

@@ -33,7 +33,7 @@ const eventBus = (await import(pathToFileURL(path.join(path.dirname(eleventyEntr
 };
 const TEMPLATE_CHANGED = "eleventy.resourceModified";
 if (!eventBus.listenerCount(TEMPLATE_CHANGED)) {
-  throw new Error(`This Eleventy's caches no longer listen to "${TEMPLATE_CHANGED}": the preview cannot make it read a changed template again (src/build/render.ts).`);
+  throw new Error(`This Eleventy's caches no longer listen to "${TEMPLATE_CHANGED}": the preview cannot make it read a changed template again (src/pipeline/render.ts).`);
 }
 
 /** Makes the next render in this process read `files` (templates, layouts, partials) again. */
