@@ -1,7 +1,6 @@
 // The content model: one article file in, one typed Article out (or the problems that stop
 // it). Pure: the caller reads the file, so tests can feed text directly.
 
-import matter from "gray-matter";
 import type { Column } from "../config/site.ts";
 import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
 import { editorialWarnings, type Warning } from "./editorial-warnings.ts";
@@ -41,10 +40,29 @@ function imageProblem(src: string, exists: (sitePath: string) => boolean): strin
   return exists(src) ? undefined : `image file missing: ${src} (looked for ${src.slice(1)})`;
 }
 
-/** The file line where gray-matter's `content` starts. */
-function bodyFirstLine(text: string, content: string): number {
-  const before = text.slice(0, text.length - content.length);
+/** The file line where the body starts. */
+function bodyFirstLine(text: string, body: string): number {
+  const before = text.slice(0, text.length - body.length);
   return before.split("\n").length;
+}
+
+const OPENING = /^---(?:\r\n|\r|\n)/;
+const CLOSING = /(?:\r\n|\r|\n)---/g;
+
+/**
+ * An article's text (without its byte order mark) cut into the YAML of its front matter and
+ * its body, with the text's own line ends; undefined when it does not open with a `---` line.
+ * The cut is gray-matter's: the front matter ends at the next line that starts with `---`,
+ * and the body begins after that line's end. Pure string work, so the browser editor cuts a
+ * file exactly as `npm run check` does.
+ */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
+  const opening = OPENING.exec(text);
+  if (!opening) return undefined;
+  CLOSING.lastIndex = 3;
+  const closing = CLOSING.exec(text);
+  if (!closing) return { yaml: text.slice(opening[0].length), body: "" };
+  return { yaml: text.slice(opening[0].length, closing.index), body: text.slice(CLOSING.lastIndex).replace(/^\r?\n?/, "") };
 }
 
 /** Dated after `now`: a production build leaves it out until a build runs after that time. */
@@ -62,23 +80,16 @@ export function parseArticle(
     problems.push({ file, line, col, severity, message });
 
   const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (!source.startsWith("---\n")) {
+  const split = splitFrontMatter(source);
+  if (!split) {
     report(1, 1, "an article starts with front matter between two --- lines");
     return { problems };
   }
-  // gray-matter only splits front matter from body here; the YAML itself is parsed by
-  // parseFrontMatter, which knows the line of every key. The empty engine keeps js-yaml
-  // from reading dates as UTC and from failing before we can point at the line.
-  const split = matter(source, { engines: { yaml: () => ({}) } });
-  const { data: front, problems: frontProblems, lineOf } = parseFrontMatter(
-    split.matter.replace(/^\n/, ""),
-    2,
-    context.defaults,
-  );
+  const { data: front, problems: frontProblems, lineOf } = parseFrontMatter(split.yaml, 2, context.defaults);
   for (const p of frontProblems) report(p.line, p.col, p.message);
 
-  const firstLine = bodyFirstLine(source, split.content);
-  const { paragraphs, problems: directiveProblems } = readParagraphs(split.content, firstLine);
+  const firstLine = bodyFirstLine(source, split.body);
+  const { paragraphs, problems: directiveProblems } = readParagraphs(split.body, firstLine);
   for (const p of directiveProblems) report(p.line, p.col, p.message);
   if (paragraphs.length === 0) report(firstLine, 1, "the article has no body: write at least one paragraph");
 
