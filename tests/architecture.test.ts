@@ -3,6 +3,7 @@
 // the environment is read only at the edges, and the editor's commands stay light.
 
 import { spawnSync } from "node:child_process";
+import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
@@ -109,6 +110,19 @@ describe("the house", () => {
       expect(writes.test(text), `${file} writes process.env`).toBe(false);
       if (file.startsWith("src/")) expect(text.includes("process.env"), `${file} reads process.env`).toBe(false);
     }
+  });
+});
+
+describe("the CMS's pair editor runs in the browser", () => {
+  it("bundles src/editor/pairs/ and the model it uses without a Node built-in, not even a stubbed one", async () => {
+    const entryPoints = globSync("src/editor/pairs/*.ts", { cwd: ROOT, absolute: true });
+    expect(entryPoints.length).toBeGreaterThan(0);
+    // A Node built-in fails the browser build; one a package's "browser" field stubs out
+    // shows as "(disabled):fs" among the inputs.
+    const result = await build({ entryPoints, bundle: true, platform: "browser", format: "esm", write: false, outdir: "out", metafile: true, logLevel: "silent" });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.endsWith("src/model/paragraphs.ts"))).toBe(true);
+    expect(inputs.filter((input) => input.includes("(disabled)") || input.startsWith("node:"))).toEqual([]);
   });
 });
 

@@ -1,0 +1,203 @@
+// The body of an article as the pair editor shows it: one row per pair, English on the left
+// and Chinese on the right; a paragraph that stands alone is a row with one side empty. The
+// rows are read by the model's own pairing (src/model/paragraphs.ts), and written back with
+// the directives ({en}, {zh}, {solo}, {caption}) that make the model pair them exactly so:
+// editors never type a directive.
+//
+// Writing keeps every paragraph nobody changed byte for byte (its indentation, line ends,
+// directive, the blank lines before it), so a body read and written unchanged is the same
+// text, and an edit changes only the paragraphs it touched.
+
+import type { Lang } from "../../config/languages.ts";
+import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs, type Paragraph } from "../../model/paragraphs.ts";
+
+export type RowKind = "text" | "caption";
+
+/** Where a side's paragraph came from, so that it can be written back unchanged. */
+export interface SideSource {
+  /** The paragraph's lines in the body, from its first character to its last (no line end). */
+  raw: string;
+  /** Its text as the model read it. */
+  text: string;
+  /** The directive the model took from its start (`{zh solo} `), or "". */
+  directive: string;
+  /** What stood between it and the paragraph before it (line ends, blank lines). */
+  gap: string;
+}
+
+export interface Side {
+  /** The paragraph's Markdown without directive; "" when the side is empty. */
+  text: string;
+  source?: SideSource;
+}
+
+export interface Row {
+  kind: RowKind;
+  en: Side;
+  zh: Side;
+  /** Marked `{solo}`: never pairs. A Chinese paragraph that stands alone on purpose says so,
+   *  and the check then does not ask where its English went. */
+  solo: boolean;
+}
+
+/** A body as rows, with what surrounds its paragraphs. */
+export interface Body {
+  rows: Row[];
+  /** Before the first paragraph (the blank line after the front matter). */
+  lead: string;
+  /** After the last paragraph (the file's final line end, or none); undefined when the body
+   *  had no paragraph at all. */
+  trail?: string;
+  /** The line end new text uses: the body's own. */
+  eol: string;
+}
+
+export const LANGS_IN_ROW: readonly Lang[] = ["en", "zh"];
+
+const EMPTY_SIDE: Side = { text: "" };
+
+export function emptyRow(kind: RowKind = "text"): Row {
+  return { kind, en: EMPTY_SIDE, zh: EMPTY_SIDE, solo: false };
+}
+
+/** A side's text as the model would read it back: each line without its indentation and
+ *  trailing spaces, blank lines left out (a blank line would start another paragraph). */
+export function paragraphText(text: string): string {
+  return splitParagraphs(text).map((p) => p.text).join("\n");
+}
+
+export function isEmptyRow(row: Row): boolean {
+  return paragraphText(row.en.text) === "" && paragraphText(row.zh.text) === "";
+}
+
+/** Reads a body (the Markdown after the front matter) into rows. */
+export function readBody(body: string): Body {
+  const eol = /\r\n|\r|\n/.exec(body)?.[0] ?? "\n";
+  // Offsets of each line's start and of its end before the line end.
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  for (const m of body.matchAll(/\r\n|\r|\n/g)) {
+    ends.push(m.index);
+    starts.push(m.index + m[0].length);
+  }
+  ends.push(body.length);
+
+  const raws = new Map(splitParagraphs(body).map((p) => [p.line, p]));
+  const { paragraphs } = readParagraphs(body);
+  let previousEnd: number | undefined;
+  const lead = paragraphs.length ? body.slice(0, starts[paragraphs[0]!.line - 1]) : body;
+  const sources = new Map<Paragraph, SideSource>();
+  for (const p of paragraphs) {
+    const split = raws.get(p.line)!;
+    const start = starts[p.line - 1]!;
+    const end = ends[p.line - 1 + split.text.split("\n").length - 1]!;
+    sources.set(p, {
+      raw: body.slice(start, end),
+      text: p.text,
+      directive: split.text.slice(0, split.text.length - p.text.length),
+      gap: previousEnd === undefined ? "" : body.slice(previousEnd, start),
+    });
+    previousEnd = end;
+  }
+  const side = (p: Paragraph): Side => ({ text: p.text, source: sources.get(p) });
+  const rows = pairParagraphs(paragraphs).map((block): Row => {
+    if (block.kind === "pair") return { kind: block.en.caption ? "caption" : "text", en: side(block.en), zh: side(block.zh), solo: false };
+    const p = block.paragraph;
+    return { kind: p.caption ? "caption" : "text", en: p.lang === "en" ? side(p) : EMPTY_SIDE, zh: p.lang === "zh" ? side(p) : EMPTY_SIDE, solo: p.solo };
+  });
+  return { rows, lead, trail: previousEnd === undefined ? undefined : body.slice(previousEnd), eol };
+}
+
+/** A paragraph to write: a side of a row, with the language and kind the row gives it. */
+interface Out {
+  side: Side;
+  text: string;
+  lang: Lang;
+  caption: boolean;
+  single: boolean;
+  solo: boolean;
+}
+
+function outParagraphs(rows: readonly Row[]): Out[] {
+  return rows.flatMap((row) => {
+    const sides = LANGS_IN_ROW.map((lang) => ({ lang, side: row[lang], text: paragraphText(row[lang].text) })).filter((s) => s.text !== "");
+    return sides.map(({ lang, side, text }) => ({ side, text, lang, caption: row.kind === "caption", single: sides.length === 1, solo: sides.length === 1 && row.solo }));
+  });
+}
+
+/** Whether the model would take the start of `text` for a directive. */
+function startsLikeDirective(text: string): boolean {
+  return readParagraphs(text).paragraphs[0]?.text !== text;
+}
+
+const wordsOf = (directive: string): string[] => directive.replace(/[{}]/g, " ").trim().split(/\s+/).filter(Boolean);
+
+/**
+ * Rows as the written body reads back: empty rows gone, a pair never {solo}, and a Chinese
+ * paragraph that stands alone right after an English one that does too marked {solo}, since
+ * only that keeps the two apart.
+ */
+export function settleRows(rows: readonly Row[]): Row[] {
+  const kept = rows.filter((row) => !isEmptyRow(row));
+  return kept.map((row, i) => {
+    const solo = !isPair(row) && (row.solo || soloForced(kept, i));
+    return solo === row.solo ? row : { ...row, solo };
+  });
+}
+
+export function isPair(row: Row): boolean {
+  return paragraphText(row.en.text) !== "" && paragraphText(row.zh.text) !== "";
+}
+
+/** A lone Chinese row after a lone English one of the same kind, neither marked: the model
+ *  would pair them unless the Chinese is marked {solo}. */
+export function soloForced(rows: readonly Row[], index: number): boolean {
+  const row = rows[index]!;
+  const previous = rows.slice(0, index).filter((r) => !isEmptyRow(r)).at(-1);
+  const alone = (r: Row, lang: Lang) => paragraphText(r[lang].text) !== "" && paragraphText(r[lang === "en" ? "zh" : "en"].text) === "";
+  return previous !== undefined && alone(row, "zh") && alone(previous, "en") && !previous.solo && previous.kind === row.kind;
+}
+
+/**
+ * The body's Markdown for rows: every paragraph with the directives the model needs to pair
+ * it as the rows do, and no more; a paragraph whose text and directive are unchanged is
+ * written exactly as it was read, with the blank lines that stood before it.
+ */
+export function writeBody(body: Body): string {
+  const out = outParagraphs(body.rows);
+  const pieces: string[] = [];
+  let previous: Out | undefined;
+  for (const [index, p] of out.entries()) {
+    const words: string[] = p.caption ? ["caption"] : [];
+    const guessed = detectLanguage(p.text) ?? previous?.lang ?? "en";
+    const source = p.side.source;
+    const keptLang = source && wordsOf(source.directive).includes(p.lang);
+    if (guessed !== p.lang || keptLang) words.push(p.lang);
+    const wouldPair = previous !== undefined && previous.lang === "en" && !previous.solo && previous.caption === p.caption;
+    p.solo ||= p.single && p.lang === "zh" && wouldPair;
+    if (p.solo) words.push("solo");
+    if (words.length === 0 && startsLikeDirective(p.text)) words.push(p.lang);
+    pieces.push(index === 0 ? body.lead : (source?.gap || body.eol + body.eol));
+    pieces.push(paragraphSource(p.text, words, source, body.eol));
+    previous = p;
+  }
+  pieces.push(out.length === 0 ? "" : (body.trail ?? body.eol));
+  return pieces.join("");
+}
+
+/** A paragraph's text in the body: as it was read when nothing changed, with only its
+ *  directive replaced when the text is the same, else written anew. */
+function paragraphSource(text: string, words: readonly string[], source: SideSource | undefined, eol: string): string {
+  const known = (directive: string) => wordsOf(directive).filter((w) => ["en", "zh", "solo", "caption"].includes(w));
+  // Words kept in the order the editor wrote them, new ones after.
+  const ordered = source ? [...known(source.directive).filter((w) => words.includes(w)), ...words.filter((w) => !known(source.directive).includes(w))] : [...words];
+  const directive = ordered.length ? `{${ordered.join(" ")}} ` : "";
+  if (source && source.text === text) {
+    const same = known(source.directive).length === ordered.length && ordered.every((w) => known(source.directive).includes(w));
+    if (same) return source.raw;
+    if (source.directive) return source.raw.replace(source.directive, directive);
+    const at = source.raw.search(/[^ \t\u3000]/);
+    return source.raw.slice(0, at) + directive + source.raw.slice(at);
+  }
+  return directive + text.split("\n").join(eol);
+}
