@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import site from "../src/config/site.ts";
 import type { Article } from "../src/model/article.ts";
 import { frontPage } from "../src/site/listings.ts";
-import { markUntranslated } from "../src/site/publication.ts";
+import { markUntranslated } from "../src/site/untranslated.ts";
 import { readPage, text } from "./helpers/html.ts";
 
 const siteDir = inject("siteDir");

@@ -12,6 +12,7 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync, watch } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { BuildOptions } from "../config/build-options.ts";
@@ -57,7 +58,11 @@ async function removeStalePages(dir: string, written: readonly string[]): Promis
   }
 }
 
-export async function startPreview(options: BuildOptions, port: number): Promise<void> {
+/** A handler the preview server runs before its own (the CMS's local backend, mounted by
+ *  scripts/serve.ts): it answers a request or passes it on with `next`. */
+export type PreviewMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export async function startPreview(options: BuildOptions, port: number, middleware: PreviewMiddleware[] = []): Promise<void> {
   // Renders never write search indexes: preview-search.ts does, beside them.
   const renderOptions: BuildOptions = { ...options, search: false, preview: true };
   const OUT = path.join(options.cacheDir, "preview");
@@ -88,6 +93,7 @@ export async function startPreview(options: BuildOptions, port: number): Promise
   };
   const server = EleventyDevServer.getServer("qiao", OUT, {
     pathPrefix: options.pathPrefix,
+    middleware,
     onRequest: {
       [`${CLIENT_PATH}preview.js`]: client("preview.js", "text/javascript; charset=utf-8"),
       [`${CLIENT_PATH}preview.css`]: client("preview.css", "text/css; charset=utf-8"),

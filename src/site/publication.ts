@@ -5,20 +5,14 @@
 import path from "node:path";
 import type { BuildOptions } from "../config/build-options.ts";
 import type { SiteConfig } from "../config/site.ts";
-import type { Lang } from "../config/languages.ts";
-import { isScheduled, type Article, type RenderedParagraph } from "../model/article.ts";
-import type { Block } from "../model/paragraphs.ts";
+import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, frontPage, newestFirst, relatedSections, type ColumnPage, type FrontPage, type Section } from "./listings.ts";
 import { articleHead, type ArticleHead } from "./seo.ts";
+import { markUntranslated, type PageBlock } from "./untranslated.ts";
 import { absoluteUrl } from "./urls.ts";
-
-/** A block as the article page draws it. `only`: a paragraph of text that stands alone in an
- *  article that translates, so the page can say it has no translation (the reader would
- *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
-export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
 
 export interface ArticlePage extends Article {
   blocks: PageBlock[];
@@ -49,16 +43,6 @@ export interface Publication {
 export function isPublished(article: Article, options: Pick<BuildOptions, "production" | "includeFuture" | "now">): boolean {
   if (!options.production) return true;
   return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
-}
-
-/** Marks the paragraphs that stand alone without translation: body text only (a caption or a
- *  picture is not missing a translation), and only in an article with pairs (one written in
- *  a single language is not missing anything paragraph by paragraph). */
-export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
-  if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
-  return blocks.map((b) =>
-    b.kind === "single" && !b.paragraph.caption && !b.paragraph.html.startsWith("<figure") ? { ...b, only: b.paragraph.lang } : b,
-  );
 }
 
 /**

@@ -1,0 +1,107 @@
+// The form's widgets. Decap's own (text, choice, list, picture...) each wrapped so that it
+// asks the model before a save and shows `npm run check`'s message for its key beside it
+// (Decap refuses a save while any field reports an error); the date, kept in Beijing time
+// whatever the browser's clock; and the body, the pair editor drawn by src/editor/pairs/.
+// They are React components because Decap's widgets are; the React is Decap's own (one
+// bundle, one copy), and the pair editor itself is plain DOM.
+
+import { createElement, Component, type ReactNode } from "react";
+import type { Map as ImmutableMap } from "immutable";
+import { beijingTimestamp, parseBeijingDate } from "../../model/dates.ts";
+import { KEY_OPTION } from "./config.ts";
+
+/** What Decap hands a widget's control (the part of its props we use). */
+export interface ControlProps {
+  value: unknown;
+  field: ImmutableMap<string, unknown>;
+  forID: string;
+  classNameWrapper: string;
+  onChange(value: unknown): void;
+  setActiveStyle(): void;
+  setInactiveStyle(): void;
+  /** Decap's own check of this field (presence, pattern, then the control's isValid). */
+  validate(): void;
+  getEntry(): ImmutableMap<string, unknown>;
+}
+
+/** The message `npm run check` gives for a front-matter key of the entry, if any. */
+export type FieldCheck = (key: string, entry: ImmutableMap<string, unknown>) => string | undefined;
+
+type Validity = boolean | { error: unknown } | Promise<unknown>;
+
+interface InnerControl {
+  isValid?(): Validity;
+  validate?(): void;
+  focus?(path?: string): void;
+}
+
+const customError = (message: string) => ({ error: { type: "CUSTOM", message } });
+
+/** Decap's control `Control`, checked by the model for the field's front-matter key. */
+export function checked(Control: unknown, check: FieldCheck) {
+  return class Checked extends Component<ControlProps> {
+    inner: InnerControl | null = null;
+
+    /** Decap calls it detached (`const valid = this.wrappedControlValid; valid()`). */
+    isValid = (): Validity => {
+      const own = this.inner?.isValid?.();
+      if (own !== undefined && own !== true) return own;
+      const message = check(String(this.props.field.get(KEY_OPTION)), this.props.getEntry());
+      return message ? customError(message) : true;
+    };
+
+    /** Decap's form validates a control through this when it has it: an object or a list
+     *  first validates its own fields, then itself (its key's own messages). */
+    validate = () => {
+      this.inner?.validate?.();
+      this.props.validate();
+    };
+
+    focus(path?: string) {
+      if (this.inner?.focus) this.inner.focus(path);
+      else document.getElementById(this.props.forID)?.focus();
+    }
+
+    render(): ReactNode {
+      return createElement(Control as never, { ...this.props, ref: (ref: InnerControl | null) => void (this.inner = ref) });
+    }
+  };
+}
+
+/** "2025-02-12 22:15:00" (or any date the model reads) as a datetime-local input's value:
+ *  the Beijing wall clock, whatever time zone the browser is in. */
+export function dateInputValue(value: string): string {
+  const date = parseBeijingDate(value);
+  return date instanceof Date ? beijingTimestamp(date).replace(" ", "T") : "";
+}
+
+/** A datetime-local input's value as front matter writes it, in Beijing time. */
+export function dateFieldValue(input: string): string {
+  if (!input) return "";
+  const [day, time = "00:00"] = input.split("T");
+  return `${day} ${time.length === 5 ? `${time}:00` : time}`;
+}
+
+/** The date: a datetime-local input that means Beijing time. A new article starts dated now. */
+export function beijingDateControl(check: FieldCheck) {
+  class BeijingDate extends Component<ControlProps> {
+    componentDidMount() {
+      if (!this.props.value) this.props.onChange(beijingTimestamp(new Date()));
+    }
+
+    render(): ReactNode {
+      const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } = this.props;
+      return createElement("input", {
+        id: forID,
+        type: "datetime-local",
+        step: 1,
+        className: classNameWrapper,
+        value: dateInputValue(String(value ?? "")),
+        onChange: (event: { target: { value: string } }) => onChange(dateFieldValue(event.target.value)),
+        onFocus: setActiveStyle,
+        onBlur: setInactiveStyle,
+      });
+    }
+  }
+  return checked(BeijingDate, check);
+}

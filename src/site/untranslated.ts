@@ -1,0 +1,21 @@
+// Which paragraphs of a page have no translation, in a module of its own that reads no file:
+// the CMS's preview (src/editor/cms/) bundles it for the browser and marks them as the page does.
+
+import type { Lang } from "../config/languages.ts";
+import type { RenderedParagraph } from "../model/article.ts";
+import type { Block } from "../model/paragraphs.ts";
+
+/** A block as the article page draws it. `only`: a paragraph of text that stands alone in an
+ *  article that translates, so the page can say it has no translation (the reader would
+ *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
+export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
+
+/** Marks the paragraphs that stand alone without translation: body text only (a caption or a
+ *  picture is not missing a translation), and only in an article with pairs (one written in
+ *  a single language is not missing anything paragraph by paragraph). */
+export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
+  if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
+  return blocks.map((b) =>
+    b.kind === "single" && !b.paragraph.caption && !b.paragraph.html.startsWith("<figure") ? { ...b, only: b.paragraph.lang } : b,
+  );
+}
