@@ -45,7 +45,7 @@ const MERGE = 1.5;
 const MERGE_THREE = 3.5;
 const SAME_PARAGRAPH_BONUS = 1.5;
 /** Below this margin between the best pairing and the next best, the importer warns. */
-const UNSURE_MARGIN = 1.5;
+export const UNSURE_MARGIN = 1.5;
 
 interface Link {
   en: number;

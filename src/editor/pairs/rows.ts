@@ -38,6 +38,9 @@ export interface Row {
   /** Marked `{solo}`: never pairs. A Chinese paragraph that stands alone on purpose says so,
    *  and the check then does not ask where its English went. */
   solo: boolean;
+  /** Paste to align was unsure of this pairing (align-texts.ts); an edit of the row clears
+   *  it. Never written to the file. */
+  unsure?: boolean;
 }
 
 /** A body as rows, with what surrounds its paragraphs. */
@@ -200,4 +203,74 @@ function paragraphSource(text: string, words: readonly string[], source: SideSou
     return source.raw.slice(0, at) + directive + source.raw.slice(at);
   }
   return directive + text.split("\n").join(eol);
+}
+
+// Row operations: each returns new rows and leaves the rows it did not change as they were
+// (the same objects), so the editor can tell which rows to redraw.
+
+/** `rows` with the text of one side of one row replaced. */
+export function setText(rows: readonly Row[], index: number, lang: Lang, text: string): Row[] {
+  return rows.map((row, i) => (i === index ? { ...row, [lang]: { ...row[lang], text }, unsure: undefined } : row));
+}
+
+/** An empty row inserted at `index`. */
+export function addRow(rows: readonly Row[], index: number, kind: RowKind = "text"): Row[] {
+  return [...rows.slice(0, index), emptyRow(kind), ...rows.slice(index)];
+}
+
+/** Where each side of a row is cut: a character offset into its text (its length: nothing
+ *  moves down from that side). */
+export type Cut = Record<Lang, number>;
+
+/** The row cut in two at `cut`: what stands before each side's cut stays, the rest goes to
+ *  a new row below, of the same kind. */
+export function splitRow(rows: readonly Row[], index: number, cut: Cut): Row[] {
+  const row = rows[index]!;
+  const head = (lang: Lang): Side => ({ ...row[lang], text: row[lang].text.slice(0, cut[lang]).trimEnd() });
+  const tail = (lang: Lang): Side => ({ text: row[lang].text.slice(cut[lang]).trimStart() });
+  const first: Row = { kind: row.kind, en: head("en"), zh: head("zh"), solo: row.solo };
+  const second: Row = { kind: row.kind, en: tail("en"), zh: tail("zh"), solo: false };
+  return [...rows.slice(0, index), first, second, ...rows.slice(index + 1)];
+}
+
+/** English joins with a space, Chinese without one, as each language's sentences do. */
+const JOIN: Record<Lang, string> = { en: " ", zh: "" };
+
+/** The row and the one below it made one: each side's texts joined, a lone English
+ *  paragraph and a lone Chinese one below it becoming a pair. */
+export function mergeRows(rows: readonly Row[], index: number): Row[] {
+  const [upper, lower] = [rows[index]!, rows[index + 1]];
+  if (!lower) return [...rows];
+  const side = (lang: Lang): Side => {
+    const [a, b] = [upper[lang], lower[lang]];
+    if (paragraphText(b.text) === "") return a;
+    if (paragraphText(a.text) === "") return b;
+    return { ...a, text: a.text.trimEnd() + JOIN[lang] + b.text.trimStart() };
+  };
+  const merged: Row = { kind: upper.kind, en: side("en"), zh: side("zh"), solo: upper.solo || lower.solo };
+  return [...rows.slice(0, index), merged, ...rows.slice(index + 2)];
+}
+
+/** The row moved one place up (-1) or down (1); at either end, nothing moves. */
+export function moveRow(rows: readonly Row[], index: number, by: -1 | 1): Row[] {
+  const to = index + by;
+  if (to < 0 || to >= rows.length) return [...rows];
+  const moved = [...rows];
+  [moved[index], moved[to]] = [moved[to]!, moved[index]!];
+  return moved;
+}
+
+/** "Stands alone": a pair becomes its two paragraphs, each a row of its own; a lone
+ *  paragraph is marked {solo}, or unmarked. */
+export function toggleSolo(rows: readonly Row[], index: number): Row[] {
+  const row = rows[index]!;
+  if (!isPair(row)) return rows.map((r, i) => (i === index ? { ...row, solo: !row.solo } : r));
+  const english: Row = { kind: row.kind, en: row.en, zh: EMPTY_SIDE, solo: false };
+  const chinese: Row = { kind: row.kind, en: EMPTY_SIDE, zh: row.zh, solo: true };
+  return [...rows.slice(0, index), english, chinese, ...rows.slice(index + 1)];
+}
+
+/** A caption row becomes body text again, any other row a caption. */
+export function toggleKind(rows: readonly Row[], index: number, kind: Exclude<RowKind, "text">): Row[] {
+  return rows.map((row, i) => (i === index ? { ...row, kind: row.kind === kind ? "text" : kind } : row));
 }
