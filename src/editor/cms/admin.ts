@@ -18,13 +18,13 @@ import TextWidget from "decap-cms-widget-text";
 import { en, zh_Hans } from "decap-cms-locales";
 import type { Map as ImmutableMap } from "immutable";
 import { parseBeijingDate } from "../../model/dates.ts";
-import { formatProblem } from "../../model/problems.ts";
+import { checkDraft, rowNotes, type CheckContext, type DraftProblem } from "../pairs/check-draft.ts";
+import "../pairs/pair-editor.css";
 import { articleBaseName } from "../scaffold.ts";
-import { fromFile, toFile, type EntryData } from "./article-format.ts";
-import { COLLECTION, FILE_NAME_KEY, FORMAT, KEY_OPTION, widgetName, type DecapConfig, type DecapField } from "./config.ts";
-import { problemsByField, type ProblemsByField } from "./field-problems.ts";
+import { draftOf, fromFile, toFile, type EntryData } from "./article-format.ts";
+import { COLLECTION, FILE_NAME_KEY, FORMAT, widgetName, type DecapConfig } from "./config.ts";
 import { articlePreview } from "./preview.ts";
-import { beijingDateControl, checked, type FieldCheck } from "./widgets.ts";
+import { beijingDateControl, checked, pairEditorControl, type FieldCheck } from "./widgets.ts";
 
 interface AdminData {
   config: DecapConfig;
@@ -36,33 +36,37 @@ interface AdminData {
 const data = JSON.parse(document.getElementById("cms-data")!.textContent!) as AdminData;
 const collection = data.config.collections[0]!;
 
-/** Every front-matter key a field edits, and the body. */
-const fieldKeys = new Set<string>();
-const collect = (fields: readonly DecapField[]) => fields.forEach((f) => (fieldKeys.add(f[KEY_OPTION]), f.fields && collect(f.fields)));
-collect(collection.fields);
+/** What `npm run check` would say of the file an entry's data would be saved as (images
+ *  are not looked for: the browser cannot see the disk, the local backend does). */
+const contextOf = (entry: ImmutableMap<string, unknown>): CheckContext => ({
+  file: String(entry.get("path") ?? `${collection.folder}/new.md`),
+  columns: data.columns,
+  defaults: data.defaults,
+});
 
-/** The file an entry is saved as, for messages: its own path, or where a new one goes. */
-const fileOf = (entry: ImmutableMap<string, unknown>) => String(entry.get("path") ?? `${collection.folder}/new.md`);
-
-/** What check says of the file the entry's data would be saved as; worked out once per
- *  version of the data (every field asks when the form is validated). */
-let last: { data: unknown; problems: ProblemsByField } | undefined;
-function problemsOf(entry: ImmutableMap<string, unknown>): ProblemsByField {
+/** Worked out once per version of the entry's data: every field asks when the form is
+ *  validated. */
+let last: { values: unknown; problems: DraftProblem[] } | undefined;
+function problemsOf(entry: ImmutableMap<string, unknown>): DraftProblem[] {
   const values = entry.get("data") as ImmutableMap<string, unknown>;
-  if (last?.data !== values) {
-    let problems: ProblemsByField;
-    try {
-      problems = problemsByField(toFile(values.toJS() as EntryData), fileOf(entry), data, fieldKeys);
-    } catch (error) {
-      // The file cannot be written at all (front matter too broken to edit in place).
-      problems = new Map([["", [{ file: fileOf(entry), line: 1, col: 1, severity: "error", message: (error as Error).message }]]]);
-    }
-    last = { data: values, problems };
-  }
+  if (last?.values !== values) last = { values, problems: checkDraft(draftOf(values.toJS() as EntryData), contextOf(entry)) };
   return last.problems;
 }
 
-const check: FieldCheck = (key, entry) => problemsOf(entry).get(key)?.map((p) => p.message).join("\n") || undefined;
+/** The field a problem is shown beside: its front-matter key, the body (its rows too), or
+ *  "" for the file as a whole, which no field shows (the save is refused with it). */
+const fieldOf = (problem: DraftProblem) => ("field" in problem.target ? problem.target.field : "file" in problem.target ? "" : "body");
+
+const check: FieldCheck = (key, entry) =>
+  problemsOf(entry)
+    .filter((p) => p.severity === "error" && fieldOf(p) === key)
+    .map((p) => p.message)
+    .join("\n") || undefined;
+
+/** The body's notes for the pair editor, as the editor types: the entry's fields as they are,
+ *  with the body it is showing. */
+const notes = (entry: ImmutableMap<string, unknown>, body: string) =>
+  rowNotes(checkDraft({ ...draftOf((entry.get("data") as ImmutableMap<string, unknown>).toJS() as EntryData), body }, contextOf(entry)));
 
 CMS.registerCustomFormat(FORMAT, "md", { fromFile, toFile: (values) => toFile(values as EntryData) });
 
@@ -76,6 +80,7 @@ for (const [base, widget] of Object.entries(STOCK)) {
   CMS.registerWidget({ ...widget.Widget(), name: widgetName(base), controlComponent: checked(widget.controlComponent, check) } as never);
 }
 CMS.registerWidget(widgetName("date"), beijingDateControl(check) as never);
+CMS.registerWidget(widgetName("pairs"), pairEditorControl(check, notes, data.config.locale === "zh_Hans" ? "zh" : "en") as never);
 
 CMS.registerLocale("en", en);
 CMS.registerLocale("zh_Hans", zh_Hans);
@@ -89,8 +94,9 @@ CMS.registerPreviewTemplate(COLLECTION, articlePreview(data.columns, data.defaul
 CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
-    const errors = [...problemsOf(entry).values()].flat();
-    if (errors.length) throw new Error(errors.map(formatProblem).join("\n"));
+    const { file } = contextOf(entry);
+    const errors = problemsOf(entry).filter((p) => p.severity === "error");
+    if (errors.length) throw new Error(errors.map((p) => `${file}:${p.line} ${p.message}`).join("\n"));
     const values = entry.get("data") as ImmutableMap<string, unknown>;
     if (!entry.get("newRecord")) return values;
     const draft = values.toJS() as EntryData;

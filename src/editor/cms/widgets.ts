@@ -7,7 +7,10 @@
 
 import { createElement, Component, type ReactNode } from "react";
 import type { Map as ImmutableMap } from "immutable";
+import type { Lang } from "../../config/languages.ts";
 import { beijingTimestamp, parseBeijingDate } from "../../model/dates.ts";
+import type { RowNote } from "../pairs/check-draft.ts";
+import { mountPairEditor, type PairEditorHandle } from "../pairs/pair-editor.ts";
 import { KEY_OPTION } from "./config.ts";
 
 /** What Decap hands a widget's control (the part of its props we use). */
@@ -104,4 +107,44 @@ export function beijingDateControl(check: FieldCheck) {
     }
   }
   return checked(BeijingDate, check);
+}
+
+/** The body: the pair editor (src/editor/pairs/), plain DOM in a host element React leaves
+ *  alone. `notes` gives the check's notes on a body the editor shows, by row. */
+export function pairEditorControl(check: FieldCheck, notes: (entry: ImmutableMap<string, unknown>, body: string) => readonly RowNote[], lang: Lang) {
+  class PairEditor extends Component<ControlProps> {
+    host: HTMLDivElement | null = null;
+    editor: PairEditorHandle | undefined;
+
+    componentDidMount() {
+      this.editor = mountPairEditor(this.host!, {
+        value: String(this.props.value ?? ""),
+        onChange: (value) => this.props.onChange(value),
+        lang,
+        notes: (value) => notes(this.props.getEntry(), value),
+      });
+    }
+
+    componentDidUpdate() {
+      this.editor!.setValue(String(this.props.value ?? ""));
+    }
+
+    componentWillUnmount() {
+      this.editor?.destroy();
+    }
+
+    focus() {
+      this.editor?.focus();
+    }
+
+    // The editor draws its own rows; React must not redraw them.
+    shouldComponentUpdate(next: ControlProps) {
+      return next.value !== this.props.value;
+    }
+
+    render(): ReactNode {
+      return createElement("div", { ref: (host: HTMLDivElement | null) => void (this.host = host) });
+    }
+  }
+  return checked(PairEditor, check);
 }
