@@ -64,8 +64,13 @@ async function cms(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on("request", (r) => void requested.push(r.url()));
   await page.goto(`${base}/admin/`);
-  await page.getByRole("button", { name: "Login" }).click();
-  await page.getByRole("link", { name: /New Article/ }).waitFor();
+  try {
+    await page.getByRole("button", { name: "Login" }).click({ timeout: 60_000 });
+    await page.getByRole("link", { name: /New Article/ }).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    await page.screenshot({ path: "tests/.output/cms-failed.png" });
+    throw error;
+  }
   return page;
 }
 
