@@ -4,7 +4,7 @@
 // of the built sample site, served gzipped as a static host would, within its budget.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -41,6 +41,9 @@ beforeAll(async () => {
   root = path.join(await tempDir(), "project");
   copyProject(root);
   cpSync("articles", path.join(root, "articles"), { recursive: true });
+  // The sample site's pictures, encoded by the build the tests share (tests/setup/): the
+  // preview would otherwise spend minutes encoding them again before it serves a page.
+  if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
   server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", "0"], {
     cwd: root,
     env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
