@@ -4,7 +4,7 @@
 
 import { CORE_SCHEMA, load } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { DATE_FORMS } from "./dates.ts";
 import { isSlug } from "./slug.ts";
 

@@ -45,7 +45,7 @@ const MERGE = 1.5;
 const MERGE_THREE = 3.5;
 const SAME_PARAGRAPH_BONUS = 1.5;
 /** Below this margin between the best pairing and the next best, the importer warns. */
-export const UNSURE_MARGIN = 1.5;
+const UNSURE_MARGIN = 1.5;
 
 interface Link {
   en: number;
@@ -60,23 +60,12 @@ const LINKS: readonly Link[] = [
   { en: 3, zh: 1 },
 ];
 
-interface Entry {
-  cost: number;
-  link?: Link;
-  from?: Entry;
-}
+type LinkCost = (i: number, j: number, link: Link) => number;
 
-/**
- * Aligns one run of English paragraphs followed by Chinese ones: the pairings in order, and
- * how much worse the next best pairing would be.
- */
-export function alignRun(
-  en: readonly Text[],
-  zh: readonly Text[],
-  sameParagraph: (a: Text, b: Text) => boolean = () => false,
-): { links: Array<{ en: Text[]; zh: Text[] }>; margin: number } {
+/** What linking the English paragraphs from `i` with the Chinese ones from `j` costs. */
+function linkCosts(en: readonly Text[], zh: readonly Text[], sameParagraph: (a: Text, b: Text) => boolean): LinkCost {
   const scores = new Map<string, number>();
-  const linkCost = (i: number, j: number, link: Link): number => {
+  return (i, j, link) => {
     if (link.en === 0 || link.zh === 0) return LONE;
     const ens = en.slice(i, i + link.en);
     const zhs = zh.slice(j, j + link.zh);
@@ -93,37 +82,109 @@ export function alignRun(
     const together = lines.every((p, k) => k === 0 || sameParagraph(lines[k - 1]!, p));
     return cost + (merged === 1 ? MERGE : MERGE_THREE) - (together ? SAME_PARAGRAPH_BONUS : 0);
   };
+}
 
-  // cells[i][j]: the two cheapest ways to align the first i English and j Chinese paragraphs.
-  const cells: Entry[][][] = Array.from({ length: en.length + 1 }, () => Array.from({ length: zh.length + 1 }, () => []));
-  cells[0]![0] = [{ cost: 0 }];
+const isLoneChinese = (link: Link) => link.en === 0 && link.zh === 1;
+const isLoneEnglish = (link: Link) => link.en === 1 && link.zh === 0;
+
+/**
+ * Aligns one run of English paragraphs followed by Chinese ones: the pairings in order, how
+ * much worse the next best pairing would be, and by link whether the choice there was close
+ * (an alignment within UNSURE_MARGIN of the best pairs its paragraphs otherwise).
+ *
+ * A state is how many English and Chinese paragraphs are aligned so far, and whether the
+ * last link left a Chinese paragraph alone: a lone English paragraph may not follow that
+ * (the two can come in either order; counting both orders would make every pair of lone
+ * paragraphs look like a close call). The cheapest way into every state and out of it to
+ * the end give, for each state, the cheapest alignment through it: the next best alignment
+ * passes through some state the best does not, and where that alignment is close, it shows
+ * which of the best's links it changes.
+ */
+export function alignRun(
+  en: readonly Text[],
+  zh: readonly Text[],
+  sameParagraph: (a: Text, b: Text) => boolean = () => false,
+): { links: Array<{ en: Text[]; zh: Text[] }>; margin: number; unsure: boolean[] } {
+  const linkCost = linkCosts(en, zh, sameParagraph);
+  const columns = zh.length + 1;
+  const state = (i: number, j: number, lone: number) => (i * columns + j) * 2 + lone;
+  const size = (en.length + 1) * columns * 2;
+  const into = { cost: new Float64Array(size).fill(Infinity), from: new Int32Array(size).fill(-1), link: new Int8Array(size) };
+  const out = { cost: new Float64Array(size).fill(Infinity), to: new Int32Array(size).fill(-1), link: new Int8Array(size) };
+  const moves = (i: number, j: number, lone: number) =>
+    LINKS.flatMap((link, k) =>
+      (lone && isLoneEnglish(link)) || i + link.en > en.length || j + link.zh > zh.length
+        ? []
+        : [{ k, link, next: state(i + link.en, j + link.zh, isLoneChinese(link) ? 1 : 0) }],
+    );
+
+  into.cost[state(0, 0, 0)] = 0;
   for (let i = 0; i <= en.length; i++) {
     for (let j = 0; j <= zh.length; j++) {
-      const candidates: Entry[] = [];
-      for (const link of LINKS) {
-        const pi = i - link.en;
-        const pj = j - link.zh;
-        if (pi < 0 || pj < 0) continue;
-        for (const from of cells[pi]![pj]!) {
-          // A lone English paragraph and a lone Chinese one can come in either order; count
-          // them once (English first), or the two orders would look like a close call.
-          if (link.en === 1 && link.zh === 0 && from.link?.en === 0 && from.link.zh === 1) continue;
-          candidates.push({ cost: from.cost + linkCost(pi, pj, link), link, from });
+      for (const lone of [0, 1]) {
+        const s = state(i, j, lone);
+        if (into.cost[s] === Infinity) continue;
+        for (const { k, link, next } of moves(i, j, lone)) {
+          const cost = into.cost[s]! + linkCost(i, j, link);
+          if (cost < into.cost[next]!) [into.cost[next], into.from[next], into.link[next]] = [cost, s, k];
         }
       }
-      if (i + j > 0) cells[i]![j] = candidates.sort((a, b) => a.cost - b.cost).slice(0, 2);
     }
   }
-  const [best, next] = cells[en.length]![zh.length]!;
-  const links: Array<{ en: Text[]; zh: Text[] }> = [];
-  let i = en.length;
-  let j = zh.length;
-  for (let entry: Entry | undefined = best; entry?.link; entry = entry.from) {
-    i -= entry.link.en;
-    j -= entry.link.zh;
-    links.unshift({ en: en.slice(i, i + entry.link.en), zh: zh.slice(j, j + entry.link.zh) });
+  out.cost[state(en.length, zh.length, 0)] = out.cost[state(en.length, zh.length, 1)] = 0;
+  for (let i = en.length; i >= 0; i--) {
+    for (let j = zh.length; j >= 0; j--) {
+      for (const lone of [0, 1]) {
+        const s = state(i, j, lone);
+        for (const { k, link, next } of moves(i, j, lone)) {
+          const cost = linkCost(i, j, link) + out.cost[next]!;
+          if (cost < out.cost[s]!) [out.cost[s], out.to[s], out.link[s]] = [cost, next, k];
+        }
+      }
+    }
   }
-  return { links, margin: next ? next.cost - best!.cost : Infinity };
+
+  /** The cheapest alignment through state `s`: its links as "from-state:link" keys, and the
+   *  states it passes. */
+  const through = (s: number): { keys: string[]; states: number[] } => {
+    const keys: string[] = [];
+    const states = [s];
+    for (let t = s; into.from[t]! >= 0; t = into.from[t]!) {
+      keys.unshift(`${into.from[t]}:${into.link[t]}`);
+      states.push(into.from[t]!);
+    }
+    for (let t = s; out.to[t]! >= 0; t = out.to[t]!) {
+      keys.push(`${t}:${out.link[t]}`);
+      states.push(out.to[t]!);
+    }
+    return { keys, states };
+  };
+  const best = out.cost[state(0, 0, 0)]!;
+  const { keys: bestKeys, states: bestStates } = through(state(0, 0, 0));
+  const onBest = new Set(bestStates);
+  let margin = Infinity;
+  const doubted = new Set<string>();
+  for (let s = 0; s < size; s++) {
+    const total = into.cost[s]! + out.cost[s]!;
+    if (total === Infinity) continue;
+    // The cheapest alignment through a state the best does not pass differs from it.
+    if (!onBest.has(s)) margin = Math.min(margin, total - best);
+    if (total - best >= UNSURE_MARGIN) continue;
+    const other = new Set(through(s).keys);
+    const changed = bestKeys.filter((key) => !other.has(key));
+    if (changed.length) margin = Math.min(margin, total - best);
+    for (const key of changed) doubted.add(key);
+  }
+
+  let i = 0;
+  let j = 0;
+  const links = bestKeys.map((key) => {
+    const link = LINKS[Number(key.split(":")[1])]!;
+    const aligned = { en: en.slice(i, i + link.en), zh: zh.slice(j, j + link.zh) };
+    [i, j] = [i + link.en, j + link.zh];
+    return aligned;
+  });
+  return { links, margin, unsure: bestKeys.map((key) => doubted.has(key)) };
 }
 
 /** Runs of English paragraphs followed by Chinese ones; a line pair or a paragraph whose

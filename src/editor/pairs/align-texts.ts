@@ -4,7 +4,7 @@
 // unsure, as the importer warns about a run it was unsure of.
 
 import type { Lang } from "../../config/languages.ts";
-import { alignRun, UNSURE_MARGIN, type BodyItem } from "../import/align.ts";
+import { alignRun, type BodyItem } from "../import/align.ts";
 import { blankLineSeparated, dumpLines, type DumpLine } from "../import/lines.ts";
 import type { Row } from "./rows.ts";
 
@@ -26,21 +26,15 @@ export function pastedParagraphs(text: string, lang: Lang): Text[] {
   return groups.map((group, index) => ({ kind: "text", lang, text: group.map((l) => l.text).join(JOIN[lang]), line: index + 1, group: index }));
 }
 
-/** How many rows on each side of a row the aligner looks at again to tell whether its
- *  choice there was close: a stretch about the length of a run in a channel dump. */
-const NEIGHBOURS = 1;
-
 /**
  * The two texts as rows: pairs where the aligner found a translation, lone paragraphs where
- * it found none, each language in its own order. A row is `unsure` when aligning it again
- * with its neighbours finds a second pairing within the importer's margin of the best.
+ * it found none, each language in its own order; `unsure` where the aligner's choice was
+ * close (another pairing of those paragraphs within the importer's margin of the best).
  */
 export function alignTexts(english: string, chinese: string): Row[] {
-  const { links } = alignRun(pastedParagraphs(english, "en"), pastedParagraphs(chinese, "zh"));
+  const { links, unsure } = alignRun(pastedParagraphs(english, "en"), pastedParagraphs(chinese, "zh"));
   return links.map((link, index): Row => {
-    const near = links.slice(Math.max(0, index - NEIGHBOURS), index + NEIGHBOURS + 1);
-    const { margin } = alignRun(near.flatMap((l) => l.en), near.flatMap((l) => l.zh));
     const side = (lang: Lang) => ({ text: link[lang].map((p) => p.text).join(JOIN[lang]) });
-    return { kind: "text", en: side("en"), zh: side("zh"), solo: false, ...(margin < UNSURE_MARGIN && { unsure: true }) };
+    return { kind: "text", en: side("en"), zh: side("zh"), solo: false, ...(unsure[index] && { unsure: true }) };
   });
 }

@@ -29,8 +29,9 @@ export interface DraftProblem {
   severity: Severity;
   /** The message `npm run check` prints. */
   message: string;
-  /** The line of the written file it is at. */
+  /** Where in the written file it is, as the check prints it. */
   line: number;
+  col: number;
   target: ProblemTarget;
 }
 
@@ -76,7 +77,7 @@ export function checkDraft(draft: ArticleDraft, context: CheckContext): DraftPro
     text = writeArticleFile(draft);
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
-    return [{ severity: "error", message: error.message, line: 1, target: { file: true } }];
+    return [{ severity: "error", message: error.message, line: 1, col: 1, target: { file: true } }];
   }
   const { problems } = parseArticle(text, context.file, context);
   const written = readArticleFile(text);
@@ -86,7 +87,7 @@ export function checkDraft(draft: ArticleDraft, context: CheckContext): DraftPro
   const { paragraphs } = readParagraphs(written.body, bodyFirstLine);
   const rowLines = pairParagraphs(paragraphs).map((b) => (b.kind === "pair" ? [b.en.line, b.zh.line] : [b.paragraph.line]));
   const fields = fieldLines(text);
-  return problems.map(({ severity, message, line }): DraftProblem => {
+  return problems.map(({ severity, message, line, col }): DraftProblem => {
     const target = ((): ProblemTarget => {
       if (line >= bodyFirstLine) {
         const row = rowLines.findIndex((lines) => lines.includes(line));
@@ -95,7 +96,7 @@ export function checkDraft(draft: ArticleDraft, context: CheckContext): DraftPro
       const field = namedField(message) ?? fields.filter((f) => f.from <= line && line <= f.to).at(-1)?.field;
       return field ? { field } : { file: true };
     })();
-    return { severity, message, line, target };
+    return { severity, message, line, col, target };
   });
 }
 

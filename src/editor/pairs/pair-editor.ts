@@ -188,14 +188,19 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
     emit();
   }
 
-  /** The row at `index` as its view shows it; a focused textarea keeps its value. */
+  /**
+   * The row at `index` as its view shows it. While one types, the row holds exactly what the
+   * textarea holds (commit), so the textarea being typed in is never written to: its caret
+   * and an input method's composition stay as they are. Only a tool or another body from
+   * the CMS changes a textarea's text.
+   */
   function drawRow(index: number): void {
     const row = rows[index]!;
     const view = views[index]!;
     const n = index + 1;
     for (const side of LANGS_IN_ROW) {
       const area = view.text[side];
-      if (area.value !== row[side].text && document.activeElement !== area) {
+      if (area.value !== row[side].text) {
         area.value = row[side].text;
         fitHeight(area);
       }
@@ -255,17 +260,15 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
       : tool === "down" ? [moveRow(rows, index, 1), Math.min(rows.length - 1, index + 1), "down"]
       : tool === "solo" ? [toggleSolo(rows, index), index, "solo"]
       : [toggleKind(rows, index, "caption"), index, "caption"];
-    // A textarea that had focus gets its new text too: the editor asked for the change.
-    (document.activeElement as HTMLElement | null)?.blur();
     rows = changed;
     for (const v of views) v.caret = {};
     draw();
     emit();
     const target = views[Math.min(focusRow, views.length - 1)];
     if (!target) return;
-    const next = focusOn === "en" ? undefined : target.tools[focusOn];
-    if (next && !next.disabled) focusTool(target, next);
-    else target.text.en.focus();
+    if (focusOn === "en") return target.text.en.focus();
+    // A tool that cannot be used again here (down, on the last row) hands focus to the first.
+    focusTool(target, target.tools[focusOn].disabled ? target.tools.add : target.tools[focusOn]);
   }
 
   function focusable(view: RowView, button: HTMLButtonElement): void {

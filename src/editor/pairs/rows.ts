@@ -247,7 +247,8 @@ export function mergeRows(rows: readonly Row[], index: number): Row[] {
     if (paragraphText(a.text) === "") return b;
     return { ...a, text: a.text.trimEnd() + JOIN[lang] + b.text.trimStart() };
   };
-  const merged: Row = { kind: upper.kind, en: side("en"), zh: side("zh"), solo: upper.solo || lower.solo };
+  const merged: Row = { kind: upper.kind, en: side("en"), zh: side("zh"), solo: false };
+  merged.solo = !isPair(merged) && (upper.solo || lower.solo);
   return [...rows.slice(0, index), merged, ...rows.slice(index + 2)];
 }
 
