@@ -181,6 +181,13 @@ describe("an edit changes only the lines it touched", () => {
     expect(changedLines(README_EXAMPLE, edit(README_EXAMPLE, { tags: [] })).removed).toEqual(["tags: [Lantern Festival, lanterns]             # optional\n"]);
   });
 
+  it("takes a field a form left null as empty, as it takes one left blank", () => {
+    const nulls = { kicker: null, summary: null, image: null, tags: null, slug: null } as unknown as Partial<ArticleDraft>;
+    const blanks = { kicker: "", summary: { en: "", zh: "" }, image: { src: "", alt: "", caption: "" }, tags: [], slug: "" };
+    expect(edit(README_EXAMPLE, nulls)).toBe(edit(README_EXAMPLE, blanks));
+    expect(readArticleFile(edit(README_EXAMPLE, nulls))).toMatchObject({ kicker: undefined, image: undefined, tags: [] });
+  });
+
   it("keeps comments, keys the CMS does not know, quoting and order through many edits", () => {
     const after = edit(README_EXAMPLE, { kicker: undefined, column: "news", draft: false, slug: "lanterns", tags: ["lanterns"] });
     expect(after).toContain("layout_hint: wide                              # a key the CMS does not know\n");

@@ -18,6 +18,8 @@ const A4 = { width: 794, height: 1123 };
 /** A sample article with pairs, an English paragraph that stands alone, related blocks and
  *  no credits, in another column than ARTICLE, which has credits and a figure. */
 const PAIRED = "/international/20230608/budapest-cargo-flights/";
+/** A sample article with two bilingual subheads between its pairs. */
+const SUBHEADS = "/energy/20251218/bus-depot-night-shift/";
 
 let browser: Browser;
 let server: StaticServer;
@@ -99,6 +101,40 @@ describe("untranslated paragraphs", () => {
     expect((await note().innerText()).trim()).toBe("仅英文");
     await chooseMode(page(), "en");
     expect(await note().isVisible()).toBe(false);
+  });
+});
+
+describe("subheads", () => {
+  const page = pageFor({ bypassCSP: true, viewport: DESKTOP });
+  const heading = (lang: string) => page().locator(`.article-body .subhead > h2[lang="${lang}"]`).first();
+  const boxes = () => Promise.all([heading("en").boundingBox(), heading("zh-CN").boundingBox()]);
+
+  it("keep the outline axe expects in every reading mode", async () => {
+    await open(page(), SUBHEADS);
+    for (const mode of READING_MODES) {
+      await chooseMode(page(), mode);
+      expect(await axeViolations(page()), mode).toEqual([]);
+    }
+  });
+
+  it("read side by side in Both on a desktop, stacked on a phone, and alone in each language's mode", async () => {
+    await page().setViewportSize(DESKTOP);
+    await open(page(), SUBHEADS);
+    await chooseMode(page(), "both");
+    let [en, zh] = await boxes();
+    expect(zh!.x).toBeGreaterThan(en!.x + en!.width);
+    expect(Math.abs(zh!.y - en!.y)).toBeLessThan(1);
+    // Larger than the text under it, and set apart from the text before it.
+    const size = (selector: string) => page().$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await size('.subhead > h2[lang="en"]')).toBeGreaterThan(await size('.article-body p[lang="en"]'));
+    await page().setViewportSize(PHONE);
+    [en, zh] = await boxes();
+    expect(zh!.y).toBeGreaterThanOrEqual(en!.y + en!.height);
+    expect(Math.abs(zh!.x - en!.x)).toBeLessThan(1);
+    await chooseMode(page(), "en");
+    expect([await heading("en").isVisible(), await heading("zh-CN").isVisible()]).toEqual([true, false]);
+    await chooseMode(page(), "zh");
+    expect([await heading("en").isVisible(), await heading("zh-CN").isVisible()]).toEqual([false, true]);
   });
 });
 

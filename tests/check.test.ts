@@ -64,7 +64,23 @@ describe("npm run check", () => {
   it("exits 0 on the sample articles, printing the draft's two warnings", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/check.ts"]);
     expect(stdout.split("\n").filter((line) => / (error|warning) /.test(line))).toEqual(DRAFT_WARNINGS);
-    expect(stdout).toContain("Checked 36 articles in articles/: 0 errors, 2 warnings.");
+    expect(stdout).toContain("Checked 37 articles in articles/: 0 errors, 2 warnings.");
+  });
+
+  it("warns about each caption with no picture beside it, and still passes", async () => {
+    const dir = path.join(await tempDir(), "articles");
+    await mkdir(dir);
+    const credit = "{caption} photo/Ma Jian";
+    await writeFile(
+      path.join(dir, "2024-01-09-depot.md"),
+      `---\ntitle:\n  en: The depot at night\n  zh: 夜里的场站\ncolumn: news\ndate: 2024-01-09 08:00\nsource: 郑州之窗\n---\n\nThe crew checks every bus.\n\n夜班逐车检查。\n\n${Array(4).fill(credit).join("\n\n")}\n`,
+    );
+    const { stdout } = await run("npx", ["tsx", "scripts/check.ts", dir]);
+    const warning = "warning this caption has no picture beside it: add the photo right before or after it (![what it shows](/assets/images/….jpg)), or delete the caption";
+    expect(stdout.split("\n").filter((line) => / (error|warning) /.test(line))).toEqual(
+      [14, 16, 18, 20].map((line) => `${path.relative(process.cwd(), path.join(dir, "2024-01-09-depot.md"))}:${line}:1 ${warning}`),
+    );
+    expect(stdout).toContain("0 errors, 4 warnings.");
   });
 
   it("reports 0 warnings on clean articles", async () => {

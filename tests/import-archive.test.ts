@@ -48,12 +48,13 @@ describe("importing an archive of 3,000 dumps", () => {
 
     const pages = fixtures.length * COPIES;
     const twice = fixtures.length * Array.from({ length: COPIES }, (_, k) => k).filter(TWICE).length;
-    const count = (key: "pairs" | "alone" | "captions") =>
+    const count = (key: "pairs" | "alone" | "subheads" | "captions") =>
       COPIES * fixtures.reduce((sum, name) => {
         const blocks = expectedImports[name]!.blocks;
         const n = key === "captions" ? blocks.filter((b) => "caption" in b).length
+          : key === "subheads" ? blocks.filter((b) => "subhead" in b).length
           : key === "pairs" ? blocks.filter((b) => "en" in b && "zh" in b).length
-          : blocks.filter((b) => !("caption" in b) && !("en" in b && "zh" in b)).length;
+          : blocks.filter((b) => "en" in b !== "zh" in b).length;
         // Undated dumps differ by an added English line, which stands alone.
         return sum + n + (key === "alone" && !expectedImports[name]!.date ? 1 : 0);
       }, 0);
@@ -66,6 +67,7 @@ describe("importing an archive of 3,000 dumps", () => {
     expect(stdout).toMatch(row("failed", 0));
     expect(stdout).toMatch(row("pairs", count("pairs")));
     expect(stdout).toMatch(row("paragraphs alone", count("alone")));
+    expect(stdout).toMatch(row("subheads", count("subheads")));
     expect(stdout).toMatch(row("captions", count("captions")));
     // Progress shows on stderr while it runs, a line a second at most.
     expect(stderr).toMatch(/^[\d,]+ of [\d,]+ dumps read \(\d+ %\), \d+ s$/m);

@@ -19,6 +19,7 @@ const context = {
 function asExpected(block: ImportedBlock): ExpectedBlock {
   const one = (lines: string[]) => (lines.length === 1 ? lines[0]! : lines);
   if (block.kind === "caption") return { caption: { ...(block.en ? { en: block.en } : {}), ...(block.zh ? { zh: block.zh } : {}) } };
+  if (block.kind === "subhead") return { subhead: { en: block.en, zh: block.zh } };
   if (block.kind === "pair") return { en: one(block.en), zh: one(block.zh) as string };
   return { [block.lang ?? "en"]: block.text } as ExpectedBlock;
 }
@@ -56,11 +57,13 @@ describe("every channel dump fixture", () => {
       });
       expect(problems.filter((p) => p.severity === "error")).toEqual([]);
       const elements = article!.blocks.flatMap((b) => (b.kind === "pair" ? [b.en, b.zh] : [b.paragraph]));
-      expect(elements.map((p) => [p.lang, p.text.replace(/\\\n/g, " "), p.caption])).toEqual(
+      expect(elements.map((p) => [p.lang, p.kind === "subhead" ? p.text.replace(/^## /, "") : p.text.replace(/\\\n/g, " "), p.kind])).toEqual(
         expectedElements(want.blocks),
       );
       const pairs = (blocks: ReadonlyArray<{ kind: string }>) => blocks.filter((b) => b.kind === "pair").length;
-      expect(pairs(article!.blocks)).toBe(pairs(got.blocks) + got.blocks.filter((b) => b.kind === "caption" && b.en && b.zh).length);
+      expect(pairs(article!.blocks)).toBe(
+      pairs(got.blocks) + got.blocks.filter((b) => b.kind === "subhead" || (b.kind === "caption" && b.en && b.zh)).length,
+    );
     });
   });
 });

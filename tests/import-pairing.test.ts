@@ -8,7 +8,7 @@ import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import site from "../src/config/site.ts";
 import { parseArticle } from "../src/model/article.ts";
-import { pairParagraphs, readParagraphs } from "../src/model/paragraphs.ts";
+import { pairParagraphs, readParagraphs, type Paragraph } from "../src/model/paragraphs.ts";
 import { alignRun, type ImportedBlock } from "../src/editor/import/align.ts";
 import { importedArticleText } from "../src/editor/import/article-file.ts";
 import { parseChannelDump } from "../src/editor/import/channel-dump.ts";
@@ -116,9 +116,11 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
   type Truth = { en?: string; zh?: string };
   const articles: Truth[][] = globSync("articles/*.md").sort().map((file) => {
     const body = readFileSync(file, "utf8").split(/^---$/m).slice(2).join("---");
-    return pairParagraphs(readParagraphs(body).paragraphs).map((b) =>
-      b.kind === "pair" ? { en: b.en.text, zh: b.zh.text } : { [b.paragraph.lang]: b.paragraph.text },
-    ).map((b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.replace(/\n/g, " ")])) as Truth);
+    // A page shows a subhead as a line of its own, without Markdown's "## ".
+    const line = (p: Paragraph) => p.text.replace(/\n/g, " ").replace(p.kind === "subhead" ? /^## / : /^$/, "");
+    return pairParagraphs(readParagraphs(body).paragraphs).map((b): Truth =>
+      b.kind === "pair" ? { en: line(b.en), zh: line(b.zh) } : { [b.paragraph.lang]: line(b.paragraph) },
+    );
   });
 
   /** A dump of the article with its structure disturbed, and the pairs it really holds. */
@@ -153,11 +155,13 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
   function readBack(blocks: ImportedBlock[]): string[] {
     const text = importedArticleText({ title: { zh: "样稿" }, blocks, warnings: [] }, "news", new Date(0));
     const { article } = parseArticle(text, "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
-    return article!.blocks.map((b) => (b.kind === "pair" ? `${b.en.caption ? "caption " : ""}pair` : `${b.paragraph.caption ? "caption " : ""}${b.paragraph.lang}`));
+    const kind = (p: Paragraph) => (p.kind === "text" ? "" : `${p.kind} `);
+    return article!.blocks.map((b) => (b.kind === "pair" ? `${kind(b.en)}pair` : `${kind(b.paragraph)}${b.paragraph.lang}`));
   }
   const shapeOf = (blocks: ImportedBlock[]) =>
     blocks.flatMap((b) =>
-      b.kind === "pair" ? ["pair"] : b.kind === "single" ? [b.lang ?? "en"] : b.en && b.zh ? ["caption pair"] : [`caption ${b.en ? "en" : "zh"}`],
+      b.kind === "pair" ? ["pair"] : b.kind === "single" ? [b.lang ?? "en"] : b.kind === "subhead" ? ["subhead pair"]
+        : b.en && b.zh ? ["caption pair"] : [`caption ${b.en ? "en" : "zh"}`],
     );
 
   it("comes back with each language whole and in order, no caption paired, nearly every pair found", () => {
@@ -171,10 +175,14 @@ describe("the sample archive, cut up into dumps the way the channel's pages come
         expect(readBack(blocks)).toEqual(shapeOf(blocks));
         for (const lang of ["en", "zh"] as const) {
           const source = truth.flatMap((b) => (b[lang] ? [b[lang]!] : []));
-          const body = blocks.flatMap((b) => (b.kind === "pair" ? b[lang] : b.kind === "single" && b.lang === lang ? [b.text] : []));
+          const body = blocks.flatMap((b) =>
+            b.kind === "pair" ? b[lang] : b.kind === "subhead" ? [b[lang]] : b.kind === "single" && b.lang === lang ? [b.text] : [],
+          );
           expect(body).toEqual(source);
         }
-        const made = blocks.flatMap((b) => (b.kind === "pair" ? [`${b.en.join(" ")}|${b.zh.join("")}`] : []));
+        const made = blocks.flatMap((b) =>
+          b.kind === "pair" ? [`${b.en.join(" ")}|${b.zh.join("")}`] : b.kind === "subhead" ? [`${b.en}|${b.zh}`] : [],
+        );
         expect(made.filter((p) => CAPTIONS.some((c) => p.includes(c)))).toEqual([]);
         const real = new Set(truth.filter((b) => b.en && b.zh).map((b) => `${b.en}|${b.zh}`));
         pairs += real.size;

@@ -6,7 +6,7 @@ import site from "../src/config/site.ts";
 import { parseArticle } from "../src/model/article.ts";
 import { beijingIso } from "../src/model/dates.ts";
 import { importedArticleText } from "../src/editor/import/article-file.ts";
-import { isSentencePair, splitBilingual } from "../src/editor/import/bilingual-line.ts";
+import { isGlossedLabel, isSentencePair, lineLanguage, splitBilingual } from "../src/editor/import/bilingual-line.ts";
 import { lineRole, repeatedLines } from "../src/editor/import/captions.ts";
 import { parseChannelDump } from "../src/editor/import/channel-dump.ts";
 import { dateFromFileName } from "../src/editor/import/file-date.ts";
@@ -166,6 +166,27 @@ describe("a line holding English and Chinese", () => {
     expect(splitBilingual("省红十字血液中心联合 Henan Red Cross Blood Center 开展献血活动。")).toBeNull();
   });
 
+  it("keeps a bracketed aside with its line: a name with its title in Chinese is one English line", () => {
+    for (const line of ["Ruth Okafor (航空经济专家)", "Ruth Okafor （航空经济专家）", "Ruth Okafor, the airport's economist 【航空经济专家】"]) {
+      expect(splitBilingual(line), line).toBeNull();
+      expect(lineLanguage(line), line).toBe("en");
+    }
+    expect(splitBilingual("Ruth Okafor (航空经济专家) expects more cargo flights next year. 她预计明年货运航班会更多。")).toEqual({
+      en: "Ruth Okafor (航空经济专家) expects more cargo flights next year.",
+      zh: "她预计明年货运航班会更多。",
+    });
+    expect(lineLanguage("造血干细胞（hematopoietic stem cells, HSC）捐献")).toBe("zh");
+  });
+
+  it("takes a name glossed in the other script, on its own line, for a label that pairs with nothing", () => {
+    expect(["Wang Lei (防汛工程师)", "王磊（flood engineer）", "Zhou Min （社区网格员）:"].map(isGlossedLabel)).toEqual([true, true, true]);
+    expect(["Mr. Liu (刘先生) donated stem cells.", "Wang Lei (Beijing)", "Wang Lei", "(防汛工程师)"].map(isGlossedLabel)).toEqual([false, false, false, false]);
+    const dump = "Flood drill丨防汛演练\n\nWang Lei (防汛工程师)\n\n\"Every drain we clear now is water that will not stand in the streets,\" Wang said.\n\n“现在每疏通一条管道，街上就少一处积水，”王磊说。";
+    const got = parseChannelDump(dump, { kickers: [], relatedHeaders: HEADERS, date: new Date() });
+    expect(got.blocks.map((b) => b.kind)).toEqual(["single", "pair"]);
+    expect(got.warnings.filter((w) => w.kind === "pairing unsure")).toEqual([]);
+  });
+
   it("tells a sentence pair from a bilingual label", () => {
     expect(isSentencePair({ en: "Tickets are free.", zh: "门票免费。" })).toBe(true);
     expect(isSentencePair({ en: "Lanterns by the lake", zh: "湖畔灯笼" })).toBe(false);
@@ -213,7 +234,7 @@ describe("a file for each page", () => {
 
 describe("the article file", () => {
   it("keeps lines that look like Markdown or a directive as plain text", () => {
-    const dump = "Title\n郑州之窗2020-01-01\n1. The first point.\n# not a heading\n{solo} not a directive\n- not a list\n---";
+    const dump = "Title\n郑州之窗2020-01-01\n1. The first point.\n# not a heading\n{solo} not a directive\n- not a list\n---\n![not a picture](/assets/a.jpg)";
     const text = importedArticleText(parseChannelDump(dump, { kickers: [], relatedHeaders: HEADERS }), "news", new Date());
     const { article } = parseArticle(text, "x.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
     expect(article!.paragraphs.map((p) => p.html)).toEqual([
@@ -222,6 +243,16 @@ describe("the article file", () => {
       '<p lang="en">{solo} not a directive</p>\n',
       '<p lang="en">- not a list</p>\n',
       '<p lang="en">---</p>\n',
+      '<p lang="en">![not a picture](/assets/a.jpg)</p>\n',
+    ]);
+  });
+
+  it("writes a subhead as one `##` heading per language, its words as they are", () => {
+    const imported = { title: { en: "Drill" }, blocks: [{ kind: "subhead" as const, en: "Top 10 # tips", zh: "十大 #" }, { kind: "pair" as const, en: ["Text."], zh: ["正文。"] }], warnings: [] };
+    const { article } = parseArticle(importedArticleText(imported, "news", new Date()), "x.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
+    expect(article!.blocks.map((b) => (b.kind === "pair" ? [b.en.kind, b.en.html, b.zh.html] : []))).toEqual([
+      ["subhead", '<h2 lang="en">Top 10 # tips</h2>\n', '<h2 lang="zh-CN">十大 #</h2>\n'],
+      ["text", '<p lang="en">Text.</p>\n', '<p lang="zh-CN">正文。</p>\n'],
     ]);
   });
 });

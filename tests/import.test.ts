@@ -1,6 +1,6 @@
 // `npm run import` end to end on the channel dump fixtures: every dump imported, the articles
 // pass `npm run check`, and the built pages hold each dump's paragraphs in order, each in an
-// element of its language, captions as captions. Then what the command does around that:
+// element of its language, captions as captions, subheads as headings. Then what the command does around that:
 // never overwriting, dry runs, the same headline twice, dumps that are not UTF-8.
 
 import { execFile } from "node:child_process";
@@ -45,13 +45,27 @@ describe("importing the channel dump fixtures", () => {
     expect(stdout).toMatch(/Drafts that need a date.*\n {2}\S+-郑州老街上的修表师傅\.md {2}\(from \S+body-only-no-date\.txt\)/);
   });
 
+  it("counts the captions a dump left without their picture, and names each article to add the photos to", () => {
+    // A dump keeps no picture, so every caption it imports is one without.
+    const captioned = Object.entries(expectedImports)
+      .map(([dump, want]) => [dump, want.blocks.filter((b) => "caption" in b).length] as const)
+      .filter(([, n]) => n > 0);
+    const total = captioned.reduce((sum, [, n]) => sum + n, 0);
+    expect(captioned.length).toBeGreaterThanOrEqual(3);
+    const files = written(stdout);
+    const section = stdout.slice(stdout.indexOf("Captions without a picture:"));
+    expect(section.split("\n")[0]).toBe(`Captions without a picture: ${total} in ${captioned.length} articles (add the photos the dumps lost, or delete the captions):`);
+    expect(section.split("\n").slice(1, captioned.length + 1).sort()).toEqual(captioned.map(([dump, n]) => `  ${files.get(dump)}  (${n})`).sort());
+    expect(stdout).toMatch(/^ {2}subheads +2$/m);
+  });
+
   it("writes articles that npm run check passes", async () => {
     const check = await tsx("scripts/check.ts", dir);
     expect(check.stdout).toContain(`Checked ${channelDumps().length} articles`);
     expect(check.stdout).toContain("0 errors");
   });
 
-  it("builds pages that hold each dump's paragraphs in order, each in its language, captions as captions", async () => {
+  it("builds pages that hold each dump's paragraphs in order, each in its language, captions as captions, subheads as h2", async () => {
     const siteDir = await buildTestSite({ QIAO_ARTICLES_DIR: dir });
     const files = written(stdout);
     for (const dump of channelDumps()) {
@@ -69,7 +83,7 @@ describe("importing the channel dump fixtures", () => {
       const shown = [...doc.querySelectorAll(".article-body > div > :not(.lang-note)")].map((el) => [
         el.getAttribute("lang") === "zh-CN" ? "zh" : el.getAttribute("lang"),
         text(el),
-        el.classList.contains("caption"),
+        el.classList.contains("caption") ? "caption" : el.tagName === "H2" ? "subhead" : "text",
       ]);
       expect(shown, dump).toEqual(expectedElements(want.blocks));
       expect(text(doc.querySelector("h1 .kicker")) || undefined, dump).toBe(want.kicker);

@@ -41,11 +41,34 @@ describe("editorial warnings", () => {
     expect(warnings(body)).toEqual([expect.stringMatching(/^12 warning this Chinese paragraph is much shorter/)]);
   });
 
-  it("take captions for neither text nor translation", () => {
-    const body = "\nFirst paragraph in English.\n\n第一段中文。\n\n{caption} 记者 胡嘉文 摄影\n\nTwo.\n\n{caption} ▲ Lanterns.\n\nThree.\n\n三。\n";
+  it("take captions, subheads and pictures for neither text nor translation", () => {
+    const photo = "![Lanterns by the lake](/assets/images/lanterns.jpg)";
+    const body = `\nFirst paragraph in English.\n\n第一段中文。\n\n${photo}\n\n{caption} 记者 胡嘉文 摄影\n\nTwo.\n\n${photo}\n\n{caption} ▲ Lanterns.\n\nThree.\n\n三。\n`;
     expect(warnings(body)).toEqual([]);
     const front = FRONT.replace("  zh: 生成的标题\n", "");
-    expect(warnings("\nOne.\n\nTwo.\n\nThree.\n\n{caption} Lanterns\n\n{caption} 灯笼\n", front)).toEqual([]);
+    expect(warnings(`\nOne.\n\nTwo.\n\nThree.\n\n${photo}\n\n{caption} Lanterns\n\n{caption} 灯笼\n`, front)).toEqual([]);
+    // Two English paragraphs and an English subhead between pairs: no run of three.
+    expect(warnings("\nOne.\n\n一。\n\nTwo.\n\n## A section\n\nThree.\n\n## 一节\n\n四。\n")).toEqual([]);
+  });
+
+  describe("about captions with no picture beside them", () => {
+    const NO_PICTURE = "warning this caption has no picture beside it: add the photo right before or after it (![what it shows](/assets/images/….jpg)), or delete the caption";
+    const photo = "![The depot at night](/assets/images/depot.jpg)";
+
+    it("warn once for each caption of a run that no picture touches", () => {
+      const body = "\nThe crew checks every bus.\n\n夜班逐车检查。\n\n{caption} photo/Ma Jian\n\n{caption} photo/Ma Jian\n\n{caption} Buses at dawn\n\n{caption} 黎明时的公交车\n\nThe first bus leaves at 5:30.\n\n头班车5点半发车。\n";
+      expect(warnings(body)).toEqual([`14 ${NO_PICTURE}`, `16 ${NO_PICTURE}`, `18 ${NO_PICTURE}`]);
+    });
+
+    it("stay quiet where a picture is right before or after the captions, or the lead image above them", () => {
+      expect(warnings(`\nText.\n\n正文。\n\n${photo}\n\n{caption} Buses at dawn\n\n{caption} photo/Ma Jian\n`)).toEqual([]);
+      expect(warnings(`\nText.\n\n正文。\n\n{caption} Buses at dawn\n\n{caption} photo/Ma Jian\n\n${photo}\n`)).toEqual([]);
+      const lead = FRONT.replace("source: Test\n", "source: Test\nimage:\n  src: /assets/images/depot.jpg\n  alt: The depot\n");
+      expect(warnings("\n{caption} photo/Ma Jian\n\nText.\n\n正文。\n", lead)).toEqual([]);
+      expect(warnings("\n{caption} photo/Ma Jian\n\nText.\n\n正文。\n")).toEqual([`10 ${NO_PICTURE}`]);
+      // Text between a picture and a caption parts them.
+      expect(warnings(`\n${photo}\n\nText.\n\n正文。\n\n{caption} photo/Ma Jian\n`)).toEqual([`16 ${NO_PICTURE}`]);
+    });
   });
 
   it("let an English-only article with a Chinese headline pass quietly", () => {

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
-import { isPlainProse, renderParagraph, renderWithMarkdownIt } from "../src/model/markdown.ts";
+import site from "../src/config/site.ts";
+import { parseArticle } from "../src/model/article.ts";
+import { figureHtml, isPlainProse, renderParagraph, renderWithMarkdownIt } from "../src/model/markdown.ts";
 import { readParagraphs } from "../src/model/paragraphs.ts";
 import { syntheticArticle } from "./bench/synthetic-corpus.ts";
 
@@ -35,8 +37,29 @@ describe("a paragraph becomes HTML", () => {
     expect(renderParagraph({ text: "Intro:\n\n- one", lang: "en" })).toMatch(/^<div lang="en">/);
   });
   it("marks a caption as one, in its language, plain or not", () => {
-    expect(renderParagraph({ text: "记者 胡嘉文 摄影", lang: "zh", caption: true })).toBe('<p lang="zh-CN" class="caption">记者 胡嘉文 摄影</p>\n');
-    expect(renderParagraph({ text: "Photo by *Owen Carter*", lang: "en", caption: true })).toBe('<p lang="en" class="caption">Photo by <em>Owen Carter</em></p>\n');
+    expect(renderParagraph({ text: "记者 胡嘉文 摄影", lang: "zh", kind: "caption" })).toBe('<p lang="zh-CN" class="caption">记者 胡嘉文 摄影</p>\n');
+    expect(renderParagraph({ text: "Photo by *Owen Carter*", lang: "en", kind: "caption" })).toBe('<p lang="en" class="caption">Photo by <em>Owen Carter</em></p>\n');
+  });
+});
+
+describe("the model says what each paragraph is", () => {
+  const body = (text: string) => {
+    const { article, problems } = parseArticle(`---\ntitle:\n  en: Night shift\ncolumn: news\ndate: 2026-01-05\n---\n\n${text}\n`, "a.md", { columns: site.columns, defaults: { source: "郑州之窗" } });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    return article!.paragraphs;
+  };
+  it("renders a subhead as an h2 in its language", () => {
+    expect(body("## Stick to the post\n\n## 坚守岗位 *夜班*").map((p) => [p.kind, p.html])).toEqual([
+      ["subhead", '<h2 lang="en">Stick to the post</h2>\n'],
+      ["subhead", '<h2 lang="zh-CN">坚守岗位 <em>夜班</em></h2>\n'],
+    ]);
+  });
+  it("gives a figure its picture, and no other paragraph one", () => {
+    const [figure, text] = body('![The depot at night](/assets/a%20b.jpg "Buses & trams")\n\nText with ![an icon](/assets/i.png) in it.');
+    expect(figure).toMatchObject({ kind: "figure", figure: { src: "/assets/a%20b.jpg", alt: "The depot at night", caption: "Buses & trams" } });
+    expect(figure!.html).toBe(figureHtml(figure!.figure!, "en"));
+    expect(text).toMatchObject({ kind: "text" });
+    expect(text!.figure).toBeUndefined();
   });
 });
 

@@ -148,7 +148,7 @@ describe("the row tools", () => {
     await page.context().close();
   });
 
-  it("move a row down and up, mark a pair as standing alone and a row as a caption: each writes the directives the model needs", async () => {
+  it("move a row down and up, mark a pair as standing alone, a row as a caption, then as a subhead: each writes what the model needs", async () => {
     const page = await open(`${FRONT}\nFirst.\n\n第一。\n\nSecond.\n\n第二。\n`);
     await tool(page, 0, /^Move the row down/).click();
     expect(await fileText(page)).toBe(`${FRONT}\nSecond.\n\n第二。\n\nFirst.\n\n第一。\n`);
@@ -163,6 +163,10 @@ describe("the row tools", () => {
     await tool(page, 2, /^Caption/).click();
     expect(await fileText(page)).toBe(`${FRONT}\nFirst.\n\n{solo} 第一。\n\n{caption} Second.\n\n{caption} 第二。\n`);
     expect(await tool(page, 2, /^Caption/).getAttribute("aria-pressed")).toBe("true");
+    await tool(page, 2, /^Subhead/).click();
+    expect(await fileText(page)).toBe(`${FRONT}\nFirst.\n\n{solo} 第一。\n\n## Second.\n\n## 第二。\n`);
+    expect([await tool(page, 2, /^Subhead/).getAttribute("aria-pressed"), await tool(page, 2, /^Caption/).getAttribute("aria-pressed")]).toEqual(["true", "false"]);
+    expect(await text(page, 2, "en").inputValue()).toBe("Second.");
     await page.context().close();
   });
 

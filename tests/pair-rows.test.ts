@@ -13,10 +13,11 @@ import {
   addRow,
   mergeRows,
   moveRow,
-  paragraphText,
+  blockRows,
   readBody,
   setText,
   settleRows,
+  shownText,
   splitRow,
   toggleKind,
   toggleSolo,
@@ -24,7 +25,7 @@ import {
   type Body,
   type Row,
 } from "../src/editor/pairs/rows.ts";
-import { pairParagraphs, readParagraphs } from "../src/model/paragraphs.ts";
+import { pairParagraphs, readParagraphs, type Paragraph } from "../src/model/paragraphs.ts";
 import { random } from "./bench/synthetic-corpus.ts";
 import { CHANNEL_DIR, channelDumps } from "./helpers/channel-fixtures.ts";
 
@@ -52,15 +53,18 @@ const BODIES: Array<[string, string]> = [
 ];
 
 /** What a row shows: its kind, each side's text as the model reads it, and {solo}. */
-const shown = (rows: readonly Row[]) => rows.map((r) => ({ kind: r.kind, en: paragraphText(r.en.text), zh: paragraphText(r.zh.text), solo: r.solo }));
+const shown = (rows: readonly Row[]) => rows.map((r) => ({ kind: r.kind, en: shownText(r.kind, r.en.text), zh: shownText(r.kind, r.zh.text), solo: r.solo }));
 
-/** The pairs the real model makes of a body, in the rows' terms. */
+/** The pairs the real model makes of a body, in the rows' terms: a subhead's text without
+ *  its "## ", a figure as text. */
 function modelRows(body: string) {
   const { paragraphs, problems } = readParagraphs(body);
   expect(problems).toEqual([]);
+  const text = (p: Paragraph | undefined) => (p === undefined ? "" : p.kind === "subhead" ? p.text.replace(/^## /, "") : p.text);
   return pairParagraphs(paragraphs).map((b) => {
-    const [p, en, zh] = b.kind === "pair" ? [b.en, b.en.text, b.zh.text] : [b.paragraph, b.paragraph.lang === "en" ? b.paragraph.text : "", b.paragraph.lang === "zh" ? b.paragraph.text : ""];
-    return { kind: p.caption ? "caption" : "text", en, zh, solo: b.kind === "single" && b.paragraph.solo };
+    const p = b.kind === "pair" ? b.en : b.paragraph;
+    const side = (lang: "en" | "zh") => text(b.kind === "pair" ? b[lang] : b.paragraph.lang === lang ? b.paragraph : undefined);
+    return { kind: p.kind === "figure" ? "text" : p.kind, en: side("en"), zh: side("zh"), solo: b.kind === "single" && b.paragraph.solo };
   });
 }
 
@@ -100,15 +104,21 @@ function addRowWith(rows: readonly Row[], at: number, en: string): Row[] {
 
 // Texts that test the model's rules: script decides the language, a paragraph with no script
 // takes the language before it, a leading {word} would be taken for a directive, Markdown.
-const ENGLISH = ["The mayor opened the bridge on Friday.", "Ticket prices rise by 2 yuan.", "2021", "![](/assets/images/a.jpg)", "{solo} is a word editors use", "Zhengzhou 郑州 is the capital", "Line one,\nline two.", "A **bold** move", "# Not a heading", "  indented text  ", "APEC", "{x}"];
-const CHINESE = ["市长周五为大桥剪彩。", "票价上涨2元。", "2021", "![图](/assets/images/a.jpg)", "{zh} 开头的中文", "Hello 你好 world", "第一行，\n第二行。", "\u3000\u3000全角缩进的段落", "APEC会议在郑州召开", "（记者 林晓/摄）"];
+const ENGLISH = ["The mayor opened the bridge on Friday.", "Ticket prices rise by 2 yuan.", "2021", "{solo} is a word editors use", "Zhengzhou 郑州 is the capital", "Line one,\nline two.", "A **bold** move", "# Not a subhead", "  indented text  ", "APEC", "{x}"];
+const CHINESE = ["市长周五为大桥剪彩。", "票价上涨2元。", "2021", "{zh} 开头的中文", "Hello 你好 world", "第一行，\n第二行。", "\u3000\u3000全角缩进的段落", "APEC会议在郑州召开", "（记者 林晓/摄）"];
+/** Pictures never pair: the model shows one alone whatever stands beside it. */
+const PICTURES = ["![](/assets/images/a.jpg)", "![The new bridge](/assets/images/b.jpg)", "![新桥](/assets/images/c.jpg \"大桥\")"];
 
 function randomRows(rng: () => number): Row[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)]!;
   return Array.from({ length: Math.floor(rng() * 8) }, (): Row => {
-    const shape = rng();
+    const [shape, kind] = [rng(), rng()];
+    if (kind < 0.1) {
+      const side = { text: pick(PICTURES) };
+      return shape < 0.5 ? { kind: "text", en: side, zh: { text: "" }, solo: rng() < 0.3 } : { kind: "text", en: { text: "" }, zh: side, solo: rng() < 0.3 };
+    }
     return {
-      kind: rng() < 0.2 ? "caption" : "text",
+      kind: kind < 0.25 ? "caption" : kind < 0.4 ? "subhead" : "text",
       en: { text: shape < 0.3 ? "" : pick(ENGLISH) },
       zh: { text: shape > 0.7 ? "" : shape < 0.1 ? "   " : pick(CHINESE) },
       solo: rng() < 0.3,
@@ -138,6 +148,29 @@ describe("rows written as a body", () => {
         expect(modelRows(written), `${name}: ${written}`).toEqual(shown(settleRows(changed)));
       }
     }
+  });
+
+  it("writes a subhead row as a pair of ## headings, shown without their Markdown, and one nobody edited as it was", () => {
+    const rows: Row[] = [{ kind: "subhead", en: { text: "After the storm" }, zh: { text: "风雨过后" }, solo: false }];
+    expect(writeBody({ ...NEW_BODY, rows })).toBe("## After the storm\n\n## 风雨过后\n");
+    const read = readBody("##  After the storm ##\n\n## 风雨过后\n");
+    expect(shown(read.rows)).toEqual([{ kind: "subhead", en: "After the storm", zh: "风雨过后", solo: false }]);
+    expect(writeBody(read)).toBe("##  After the storm ##\n\n## 风雨过后\n");
+    expect(writeBody({ ...read, rows: setText(read.rows, 0, "zh", "雨后") })).toBe("##  After the storm ##\n\n## 雨后\n");
+    expect(writeBody({ ...read, rows: toggleKind(read.rows, 0, "subhead") })).toBe("After the storm\n\n风雨过后\n");
+  });
+
+  it("tells which row each block the model reads came from, where the model cannot pair a row as it shows", () => {
+    const rows: Row[] = [
+      { kind: "text", en: { text: "The bridge opened." }, zh: { text: "大桥通车。" }, solo: false },
+      { kind: "text", en: { text: "" }, zh: { text: "" }, solo: false },
+      // A picture beside text: the model shows each alone.
+      { kind: "text", en: { text: "![The bridge](/assets/images/bridge.jpg)" }, zh: { text: "图为新桥。" }, solo: false },
+      // "## " typed into a text row makes a subhead, which pairs with no text.
+      { kind: "text", en: { text: "## Traffic" }, zh: { text: "交通" }, solo: false },
+    ];
+    expect(blockRows(rows)).toEqual([0, 2, 2, 3, 3]);
+    expect(modelRows(writeBody({ ...NEW_BODY, rows })).map((r) => r.kind)).toEqual(["text", "text", "text", "subhead", "text"]);
   });
 
   it("settles a lone Chinese row after a lone English one as standing alone: only {solo} keeps the model from pairing them", () => {

@@ -47,7 +47,26 @@ describe("pairing", () => {
     expect(shape("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼")).toEqual(["en+zh"]);
     expect(shape("{caption} Photo by Owen Carter\n\n{caption solo} 记者 胡嘉文 摄影")).toEqual(["en", "zh"]);
     const [block] = pairParagraphs(readParagraphs("{caption} Silk lanterns by the lake\n\n{caption} 湖畔的丝绸灯笼").paragraphs);
-    expect(block).toMatchObject({ kind: "pair", en: { caption: true }, zh: { caption: true } });
+    expect(block).toMatchObject({ kind: "pair", en: { kind: "caption" }, zh: { kind: "caption" } });
+  });
+  it("reads a `##` heading as a subhead and pairs a subhead only with a subhead", () => {
+    const { paragraphs } = readParagraphs("## Stick to the post\n\n## 坚守岗位\n\nThe night shift starts at ten.\n\n夜班十点开始。");
+    expect(paragraphs.map((p) => [p.kind, p.lang])).toEqual([["subhead", "en"], ["subhead", "zh"], ["text", "en"], ["text", "zh"]]);
+    expect(shape("## Stick to the post\n\n## 坚守岗位")).toEqual(["en+zh"]);
+    expect(shape("## Stick to the post\n\n夜班十点开始。")).toEqual(["en", "zh"]);
+    expect(shape("The night shift starts at ten.\n\n## 坚守岗位")).toEqual(["en", "zh"]);
+    expect(shape("{caption} Photo by Owen Carter\n\n## 坚守岗位")).toEqual(["en", "zh"]);
+  });
+  it("keeps other headings, an empty `##` and a heading with text under it as text", () => {
+    const kinds = (body: string) => readParagraphs(body).paragraphs.map((p) => p.kind);
+    expect(kinds("# Big\n\n### Small\n\n## ##\n\n## Title\nand a line under it\n\n##Glued")).toEqual(["text", "text", "text", "text", "text"]);
+    expect(kinds("{en} ## 坚守岗位\n\n{caption} ## Not a caption")).toEqual(["subhead", "subhead"]);
+  });
+  it("reads a paragraph that is only an image as a figure, which never pairs", () => {
+    const body = '![Night shift at the depot](/assets/a.jpg "The depot at night")\n\n![夜间的车库](/assets/b.jpg)\n\n车库的中文正文。';
+    expect(readParagraphs(body).paragraphs.map((p) => p.kind)).toEqual(["figure", "figure", "text"]);
+    expect(shape(body)).toEqual(["en", "zh", "zh"]);
+    expect(readParagraphs("Text with ![an icon](/assets/i.png) inside.\n\n![a](data:image/png;base64,iVBO)").paragraphs.map((p) => p.kind)).toEqual(["text", "text"]);
   });
   it("reports an unknown directive at its line", () => {
     const { problems } = readParagraphs("One.\n\n{sollo} Two.", 10);

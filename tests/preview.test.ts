@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_NOW, tempDir } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
@@ -42,6 +43,8 @@ Fifth English paragraph, translated below.
 第五段英文的译文在这里。
 
 第二段中文,它的英文不见了。
+
+{caption} photo/Ma Jian
 `;
 
 let root: string;
@@ -126,6 +129,25 @@ describe("npm start", () => {
     await until("the next good save", async () => (await page(PUBLISHED_URL)).html.includes("A fixed English paragraph"));
   });
 
+  it("fails an article at once when a picture it shows is deleted, and clears when the picture is back", async () => {
+    const good = read(PUBLISHED);
+    const photo = "assets/images/preview-depot.png";
+    const draw = () => sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 30, g: 60, b: 90 } } }).png().toFile(file(photo));
+    await draw();
+    writeFileSync(file(PUBLISHED), good.replace("---\n\n", `---\n\n![The depot at night](/${photo})\n\n`));
+    await until("the picture", async () => (await page(PUBLISHED_URL)).html.includes('alt="The depot at night"'));
+    rmSync(file(photo));
+    const { errors } = await until("the error", async () => {
+      const now = await status();
+      return now.errors.length ? now : undefined;
+    });
+    expect(errors.join("\n")).toMatch(/articles\/2020-03-01-published\.md:\d+:1 error image file missing: \/assets\/images\/preview-depot\.png/);
+    await draw();
+    await until("the error to clear", async () => (await status()).errors.length === 0);
+    writeFileSync(file(PUBLISHED), good);
+    await until("the picture to go", async () => !(await page(PUBLISHED_URL)).html.includes('alt="The depot at night"'));
+  });
+
   it("shows the error over the page in the browser, and the next good save replaces it with the page", async () => {
     const browser = await launchChromium();
     try {
@@ -197,6 +219,7 @@ describe("npm start", () => {
     expect(notes).toEqual([
       { after: "Second English paragraph, still waiting for its translation.", en: expect.stringContaining("3 English paragraphs in a row"), zh: expect.stringContaining("连续 3 段英文") },
       { after: "第二段中文,它的英文不见了。", en: expect.stringContaining("English partner go missing"), zh: expect.stringContaining("英文是否丢失") },
+      { after: "photo/Ma Jian", en: expect.stringContaining("caption above has no picture beside it"), zh: expect.stringContaining("图片说明旁边没有图片") },
     ]);
     const built = path.join(root, ".cache", "preview", WARNED_URL, "index.html");
     expect(await htmlProblems(built)).toEqual([]);

@@ -4,7 +4,9 @@
 import { describe, expect, inject, it } from "vitest";
 import site from "../src/config/site.ts";
 import type { Article } from "../src/model/article.ts";
+import type { ParagraphKind } from "../src/model/paragraphs.ts";
 import { frontPage } from "../src/site/listings.ts";
+import { describeArticle } from "../src/site/seo.ts";
 import { markUntranslated } from "../src/site/untranslated.ts";
 import { readPage, text } from "./helpers/html.ts";
 
@@ -13,6 +15,8 @@ const siteDir = inject("siteDir");
 const NEWEST = "/news/20261125/heating-season-hotline/";
 /** Pairs and one English paragraph that stands alone. */
 const PAIRED = "/international/20230608/budapest-cargo-flights/";
+/** Two bilingual subheads between its pairs. */
+const SUBHEADS = "/energy/20251218/bus-depot-night-shift/";
 
 function article(url: string, column: string, day: number, extra: Partial<Article> = {}): Article {
   return { url, column, date: new Date(Date.UTC(2025, 0, day)), title: { en: url, zh: url }, draft: false, blocks: [], paragraphs: [], ...extra } as unknown as Article;
@@ -38,6 +42,25 @@ describe("the front page's lists", () => {
   it("leaves out a column whose only story is the lead, and an empty archive has no lead", () => {
     expect(frontPage(newestFirst.slice(0, 2), site).sections.map((s) => s.column)).toEqual(["vision"]);
     expect(frontPage([], site)).toEqual({ sections: [] });
+  });
+});
+
+describe("what opens an article: its lead story's lines, its page description", () => {
+  const rendered = (kind: ParagraphKind, lang: "en" | "zh", html: string) => ({ text: "", lang, line: 1, solo: false, kind, langForced: false, html });
+  it("is its first text, not a subhead, caption or picture before it", () => {
+    const opening = { kind: "pair" as const, en: rendered("text", "en", "<p>Opening</p>"), zh: rendered("text", "zh", "<p>开头</p>") };
+    const blocks = [
+      { kind: "single" as const, paragraph: rendered("figure", "en", "<figure></figure>") },
+      { kind: "pair" as const, en: rendered("subhead", "en", "<h2>Heading</h2>"), zh: rendered("subhead", "zh", "<h2>标题</h2>") },
+      opening,
+    ];
+    const { lead } = frontPage([article("/news/a/", "news", 1, { blocks })], site);
+    expect(lead).toMatchObject({ opening: "<p>Opening</p><p>开头</p>", openingIsPair: true });
+  });
+  it("describes the page by its first text, else by whatever comes first", () => {
+    const heading = rendered("subhead", "en", '<h2 lang="en">Every bus</h2>');
+    expect(describeArticle({ paragraphs: [heading, rendered("text", "en", '<p lang="en">When the last bus &amp; crew</p>')] })).toBe("When the last bus & crew");
+    expect(describeArticle({ paragraphs: [heading] })).toBe("Every bus");
   });
 });
 
@@ -83,18 +106,42 @@ describe("paragraphs without translation", () => {
     }
   });
 
-  it("are marked only as body text in an article that translates: never captions or pictures", () => {
-    const p = (lang: "en" | "zh", html: string, caption = false) => ({ text: "", lang, line: 1, solo: false, caption, langForced: false, html });
+  it("are marked only as body text in an article that translates: never captions, subheads or pictures", () => {
+    const p = (lang: "en" | "zh", html: string, kind: ParagraphKind = "text") => ({ text: "", lang, line: 1, solo: false, kind, langForced: false, html });
     const en = p("en", '<p lang="en">Text</p>');
     const zh = p("zh", '<p lang="zh-CN">文字</p>');
     const blocks = [
       { kind: "pair" as const, en, zh },
       { kind: "single" as const, paragraph: p("zh", '<p lang="zh-CN">只有中文</p>') },
-      { kind: "single" as const, paragraph: p("en", '<p lang="en" class="caption">Photo</p>', true) },
-      { kind: "single" as const, paragraph: p("en", '<figure lang="en"><img src="/a.jpg" alt="a"></figure>') },
+      { kind: "single" as const, paragraph: p("en", '<p lang="en" class="caption">Photo</p>', "caption") },
+      { kind: "single" as const, paragraph: p("en", '<figure lang="en"><img src="/a.jpg" alt="a"></figure>', "figure") },
+      { kind: "single" as const, paragraph: p("en", '<h2 lang="en">Stick to the post</h2>', "subhead") },
     ];
-    expect(markUntranslated(blocks).map((b) => b.only)).toEqual([undefined, "zh", undefined, undefined]);
+    expect(markUntranslated(blocks).map((b) => b.only)).toEqual([undefined, "zh", undefined, undefined, undefined]);
     // An article written in one language is not missing anything paragraph by paragraph.
-    expect(markUntranslated(blocks.slice(1)).map((b) => b.only)).toEqual([undefined, undefined, undefined]);
+    expect(markUntranslated(blocks.slice(1)).map((b) => b.only)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("subheads", () => {
+  it("are h2 headings of the article, each half in its own lang, a pair side by side", async () => {
+    const page = await readPage(siteDir, SUBHEADS);
+    const pairs = [...page.querySelectorAll(".article-body .subhead")];
+    expect(pairs.map((p) => [p.className, [...p.children].map((h) => [h.tagName, h.getAttribute("lang"), text(h)])])).toEqual([
+      ["pair subhead", [["H2", "en", "Every bus, every night"], ["H2", "zh-CN", "每一辆车，每一个夜晚"]]],
+      ["pair subhead", [["H2", "en", "Ready before dawn"], ["H2", "zh-CN", "天亮之前"]]],
+    ]);
+    expect(page.querySelectorAll(".article-body h2")).toHaveLength(4);
+  });
+
+  it("sit in the outline under the headline and before the related blocks, no level skipped", async () => {
+    const page = await readPage(siteDir, SUBHEADS);
+    const outline = [...page.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({ level: Number(h.tagName[1]), text: text(h), body: h.closest(".article-body") !== null }));
+    expect(outline.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(outline[0]!.level).toBe(1);
+    outline.forEach((h, i) => i > 0 && expect(h.level, h.text).toBeLessThanOrEqual(outline[i - 1]!.level + 1));
+    expect(outline.slice(1, 5).map((h) => [h.level, h.body])).toEqual(Array(4).fill([2, true]));
+    expect(outline.slice(5).some((h) => h.body)).toBe(false);
+    expect(outline.slice(5).map((h) => h.level)).toContain(2);
   });
 });

@@ -33,6 +33,12 @@ describe("search records", () => {
     expect(en.content.split("\n").slice(0, 4)).toEqual(["5G", "5G", "APP", "Zhengzhou Metro"]);
   });
 
+  it("keep a subhead's words, as text in its language's record", () => {
+    const { en, zh } = recordsOf("title:\n  en: Night shift\n  zh: 夜班", "## Every bus, *every* night\n\n## 每一辆车，每一个夜晚\n\nThe crew checks each bus.\n\n维修工逐车检查。");
+    expect(en.content.split("\n").slice(0, 3)).toEqual(["Night shift", "Every bus, every night", "The crew checks each bus."]);
+    expect(zh.content.split("\n").slice(0, 3)).toEqual(["夜班", "每一辆车，每一个夜晚", "维修工逐车检查。"]);
+  });
+
   it("carry only the fields the results page shows, and no sort", () => {
     const { en, zh } = recordsOf("title:\n  en: Blood donors\n  zh: 献血者\nkicker: Zheng Energy", "Donors gave blood.\n\n献血者献血。");
     expect(en.meta).toEqual({ title_en: "Blood donors", title_zh: "献血者", kicker: "Zheng Energy", kicker_lang: "en", column_key: "news", date: "2021-01-05", lang: "en" });

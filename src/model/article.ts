@@ -6,12 +6,13 @@ import { beijingCompactDay, parseBeijingDate } from "./dates.ts";
 import { editorialWarnings, type Warning } from "./editorial-warnings.ts";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.ts";
 import { IMAGE_IN_TEXT, isLocalImage, isRemoteImage } from "./image-paths.ts";
-import { renderParagraph } from "./markdown.ts";
+import { figureOf, renderParagraph, type Figure } from "./markdown.ts";
 import { pairParagraphs, readParagraphs, type Block, type Paragraph } from "./paragraphs.ts";
 import type { Problem } from "./problems.ts";
 import { isSlug, slugFromFileName } from "./slug.ts";
 
-export type RenderedParagraph = Paragraph & { html: string };
+/** A paragraph with its HTML; a figure also with its picture, for whatever redraws it. */
+export type RenderedParagraph = Paragraph & { html: string; figure?: Figure };
 
 export interface Article extends Omit<FrontMatter, "date" | "slug"> {
   /** Path of the source file, as given to parseArticle (used in messages). */
@@ -117,9 +118,13 @@ export function parseArticle(
   }
   if (problems.some((p) => p.severity === "error") || !(date instanceof Date)) return { problems };
 
-  const rendered = paragraphs.map((p) => ({ ...p, html: renderParagraph(p) }));
+  const rendered = paragraphs.map((p): RenderedParagraph => {
+    const html = renderParagraph(p);
+    const figure = p.kind === "figure" ? figureOf(p.text) : null;
+    return figure ? { ...p, html, figure } : { ...p, html };
+  });
   const blocks = pairParagraphs(rendered);
-  const warnings = editorialWarnings(front.title, paragraphs, blocks, lineOf("title"));
+  const warnings = editorialWarnings(front, paragraphs, blocks, lineOf("title"));
   for (const w of warnings) report(w.line, 1, w.message, "warning");
   return {
     article: {

@@ -1,10 +1,17 @@
 // Editorial warnings: things that build fine but that an editor would want to look at before
 // readers do. They never fail a build.
 
-import { scriptCounts, type Block, type Paragraph } from "./paragraphs.ts";
+import type { FrontMatter } from "./front-matter.ts";
+import { scriptCounts, type Block, type Paragraph, type ParagraphKind } from "./paragraphs.ts";
 
 /** What a warning is about, for whoever shows it in words of their own (the preview). */
-export type WarningKind = "no-chinese" | "untranslated-run" | "pair-zh-shorter" | "pair-zh-longer" | "lost-partner";
+export type WarningKind =
+  | "no-chinese"
+  | "untranslated-run"
+  | "pair-zh-shorter"
+  | "pair-zh-longer"
+  | "lost-partner"
+  | "caption-without-picture";
 
 export interface Warning {
   kind: WarningKind;
@@ -20,15 +27,47 @@ export const LONG_UNPAIRED_RUN = 3;
 /** English letters per Han character; outside this band a pair is probably mismatched. */
 const LETTERS_PER_HAN = { min: 0.8, max: 12 };
 
+const kindOf = (block: Block): ParagraphKind => (block.kind === "pair" ? block.en : block.paragraph).kind;
+const lineOf = (block: Block): number => (block.kind === "pair" ? block.en : block.paragraph).line;
+
+/**
+ * Captions with no picture beside them, as text dumps leave them (the photos gone, their
+ * credits kept). Captions in a row (a caption and its credit, a bilingual caption) belong to
+ * one picture, right before or right after them; captions that open the body may belong to
+ * the lead image.
+ */
+function captionsWithoutPicture(blocks: readonly Block[], leadImage: boolean): Warning[] {
+  const warnings: Warning[] = [];
+  for (let start = 0; start < blocks.length; start++) {
+    if (kindOf(blocks[start]!) !== "caption") continue;
+    let end = start;
+    while (end < blocks.length && kindOf(blocks[end]!) === "caption") end++;
+    const before = blocks[start - 1];
+    const after = blocks[end];
+    const pictured = (before ? kindOf(before) === "figure" : leadImage) || (after !== undefined && kindOf(after) === "figure");
+    if (!pictured) {
+      warnings.push(...blocks.slice(start, end).map((block) => ({
+        kind: "caption-without-picture" as const,
+        line: lineOf(block),
+        message: "this caption has no picture beside it: add the photo right before or after it (![what it shows](/assets/images/….jpg)), or delete the caption",
+      })));
+    }
+    start = end;
+  }
+  return warnings;
+}
+
 export function editorialWarnings(
-  title: { en?: string; zh?: string },
+  front: Pick<FrontMatter, "title" | "image">,
   paragraphs: readonly Paragraph[],
   blocks: readonly Block[],
   titleLine: number,
 ): Warning[] {
+  const { title } = front;
   const warnings: Warning[] = [];
-  // Captions are not the text a reader translates: they neither make nor break a run.
-  const body = blocks.filter((b) => !(b.kind === "single" ? b.paragraph.caption : b.en.caption));
+  // Captions, subheads and pictures are not the text a reader translates: they neither make
+  // nor break a run.
+  const body = blocks.filter((b) => kindOf(b) === "text");
   const translates = body.some((b) => b.kind === "pair");
 
   if (!title.zh && !paragraphs.some((p) => p.lang === "zh")) {
@@ -77,5 +116,5 @@ export function editorialWarnings(
     }
   });
   endRun();
-  return warnings;
+  return [...warnings, ...captionsWithoutPicture(blocks, front.image !== undefined)];
 }

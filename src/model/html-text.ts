@@ -1,6 +1,5 @@
-// Rendered HTML back to text, for places that must not hold markup: search records, page
-// descriptions, and the attributes an image rewrite reads back. Only the five entities
-// markdown-it writes need undoing.
+// Rendered HTML back to text, for places that must not hold markup: search records and page
+// descriptions. Only the five entities markdown-it writes need undoing.
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 

@@ -33,12 +33,20 @@ export async function readDefaults(dir: string): Promise<Record<string, unknown>
 type Parsed = ReturnType<typeof parseArticle>;
 
 /**
- * Clean parses by file, valid while the file's size and mtime, the folder defaults and the
- * columns are unchanged. A build validates before Eleventy renders and Eleventy then asks
- * again, and `npm start` re-reads the folder on every save: only changed files are parsed.
- * Results with errors are never kept, so a fix (say, adding a missing image) shows at once.
+ * Clean parses by file, valid while everything a parse read holds: the file's size and mtime,
+ * the folder defaults, the columns, the folder image paths are resolved from, and whether
+ * each local image the article names exists (a parse checks that; an image deleted in a
+ * long-running preview must make its article fail again). A build validates before Eleventy
+ * renders and Eleventy then asks again, and `npm start` re-reads the folder on every save:
+ * only changed files are parsed. Results with errors are never kept, so a fix (say, adding a
+ * missing image) shows at once.
  */
-const parseCache = new Map<string, { stamp: string; context: string; parsed: Parsed }>();
+const parseCache = new Map<string, { stamp: string; context: string; images: ImageLookups; parsed: Parsed }>();
+
+/** The local images a parse looked for, each with whether it was there. */
+type ImageLookups = ReadonlyArray<readonly [file: string, found: boolean]>;
+
+const imagesHold = (images: ImageLookups) => images.every(([file, found]) => existsSync(file) === found);
 
 /** Each folder's article files as last listed. A caller that knows which files changed (the
  *  preview, told by its watcher) gets the rest from here: walking and stat-ing an archive of
@@ -70,28 +78,32 @@ export async function loadArticles(
   const trusted = changed !== undefined && listed !== undefined;
   const files = trusted ? listingAfter(listed, changedSet) : await articleFiles(dir);
   listings.set(path.resolve(cwd, dir), files);
-  const context = JSON.stringify([defaults, columns]);
+  const context = JSON.stringify([defaults, columns, cwd]);
   // Synchronous reads on purpose: many small files read one after another beat as many
   // promises queued on libuv's four threads, and parsing is CPU-bound anyway.
   const parse = (file: string): Parsed => {
     const cached = parseCache.get(file);
-    if (trusted && !changedSet.has(file) && cached?.context === context) return cached.parsed;
+    const reusable = cached?.context === context && imagesHold(cached.images);
+    if (trusted && !changedSet.has(file) && reusable) return cached.parsed;
     const info = statSync(file);
     const stamp = `${info.size}:${info.mtimeMs}`;
-    if (cached?.stamp === stamp && cached.context === context) return cached.parsed;
+    if (reusable && cached.stamp === stamp) return cached.parsed;
     const name = path.relative(cwd, file);
     const decoded = decodeUtf8(readFileSync(file));
     if ("invalid" in decoded) {
       const { line, col } = decoded.invalid;
       return { problems: [{ file: name, line, col, severity: "error", message: invalidUtf8Message(decoded.invalid) }] };
     }
-    const result = parseArticle(decoded.text, name, {
-      columns,
-      defaults,
-      imageExists: (sitePath) => existsSync(path.join(cwd, sitePath)),
-    });
+    const images: Array<[string, boolean]> = [];
+    const imageExists = (sitePath: string) => {
+      const image = path.join(cwd, sitePath);
+      const found = existsSync(image);
+      images.push([image, found]);
+      return found;
+    };
+    const result = parseArticle(decoded.text, name, { columns, defaults, imageExists });
     if (hasErrors(result.problems)) parseCache.delete(file);
-    else parseCache.set(file, { stamp, context, parsed: result });
+    else parseCache.set(file, { stamp, context, images, parsed: result });
     return result;
   };
   const parsed = files.map(parse);

@@ -1,14 +1,19 @@
-// Where a paragraph becomes HTML. Each paragraph is rendered on its own so that the element
-// it becomes carries the paragraph's `lang`; a paragraph that is only an image becomes a
-// <figure> with its title as the caption; a `{caption}` paragraph carries class="caption".
+// Where a paragraph becomes HTML, and what its Markdown makes it. Each paragraph is rendered
+// on its own so that the element it becomes carries the paragraph's `lang`; a paragraph that
+// is only an image becomes a <figure> with its title as the caption; one `## ` heading, a
+// subhead (an <h2>, under the page's <h1> headline); a `{caption}` paragraph carries
+// class="caption".
 //
 // Raw HTML is off: article text can never inject markup or script. markdown-it refuses
 // `javascript:`, `vbscript:` and `file:` link targets, and `data:` ones except images; we
 // refuse every `data:` link too (see validateLink below).
 
 import MarkdownIt, { type Token } from "markdown-it";
-import { HTML_LANG } from "../config/languages.ts";
-import type { Paragraph } from "./paragraphs.ts";
+import { HTML_LANG, type Lang } from "../config/languages.ts";
+
+/** What a paragraph is: body text, a photo caption or credit (the `{caption}` directive of
+ *  paragraphs.ts), a subhead or a figure (what its Markdown makes it, below). */
+export type ParagraphKind = "text" | "caption" | "subhead" | "figure";
 
 // No linkify: scanning every paragraph of the archive for bare URLs costs more than the rest
 // of the Markdown work together. Editors write [text](https://...) or <https://...>.
@@ -34,27 +39,44 @@ export interface Figure {
 }
 
 /** The image of a paragraph that holds nothing but one image, else null. */
-function figureOf(tokens: Token[]): Figure | null {
+function figureIn(tokens: Token[]): Figure | null {
   if (tokens.length !== 3 || tokens[1]!.type !== "inline") return null;
   const children = (tokens[1]!.children ?? []).filter(
     (t) => !(t.type === "text" && t.content.trim() === "") && t.type !== "softbreak",
   );
   const image = children[0];
   if (children.length !== 1 || image?.type !== "image") return null;
-  return {
-    src: String(image.attrGet("src") ?? ""),
-    alt: image.content,
-    caption: String(image.attrGet("title") ?? ""),
-  };
+  const src = String(image.attrGet("src") ?? "");
+  if (!md.validateLink(src)) return null;
+  return { src, alt: image.content, caption: String(image.attrGet("title") ?? "") };
 }
 
-function renderFigure(figure: Figure, lang: string): string {
-  const esc = md.utils.escapeHtml;
-  const caption = figure.caption ? `<figcaption>${esc(figure.caption)}</figcaption>` : "";
-  return (
-    `<figure lang="${lang}"><img src="${esc(figure.src)}" alt="${esc(figure.alt)}"` +
-    ` loading="lazy" decoding="async">${caption}</figure>\n`
-  );
+/** The picture of a paragraph that is only an image, else null. */
+export function figureOf(text: string): Figure | null {
+  // Such a paragraph starts with its image: any other text never reaches markdown-it here.
+  return text.startsWith("![") ? figureIn(md.parse(text, {})) : null;
+}
+
+/** One `##` heading with text, on its own. */
+function isSubhead(tokens: Token[]): boolean {
+  const [open, inline] = tokens;
+  return tokens.length === 3 && open!.type === "heading_open" && open!.tag === "h2" && inline!.content.trim() !== "";
+}
+
+/** What the Markdown of a paragraph is: a figure, a subhead, or text. */
+export function markdownKind(text: string): Exclude<ParagraphKind, "caption"> {
+  if (figureOf(text)) return "figure";
+  return text.startsWith("##") && isSubhead(md.parse(text, {})) ? "subhead" : "text";
+}
+
+const imgHtml = (figure: Figure) =>
+  `<img src="${md.utils.escapeHtml(figure.src)}" alt="${md.utils.escapeHtml(figure.alt)}" loading="lazy" decoding="async">`;
+
+/** A figure with its caption; `image` stands in for its <img> (the images feature gives a
+ *  responsive <picture>). */
+export function figureHtml(figure: Figure, lang: Lang, image = imgHtml(figure)): string {
+  const caption = figure.caption ? `<figcaption>${md.utils.escapeHtml(figure.caption)}</figcaption>` : "";
+  return `<figure lang="${HTML_LANG[lang]}">${image}${caption}</figure>\n`;
 }
 
 /** True when the tokens form one top-level block (a paragraph, a heading, a list...). */
@@ -78,13 +100,13 @@ export function isPlainProse(text: string): boolean {
   return !INLINE_SYNTAX.test(text) && !BLOCK_START.test(text);
 }
 
-type Renderable = Pick<Paragraph, "text" | "lang"> & { caption?: boolean };
+type Renderable = { text: string; lang: Lang; kind?: ParagraphKind };
 
 /** Renders one paragraph to HTML whose outermost element carries the paragraph's `lang`
  *  (and, for a caption, class="caption"). */
 export function renderParagraph(paragraph: Renderable): string {
   if (isPlainProse(paragraph.text)) {
-    const caption = paragraph.caption ? ' class="caption"' : "";
+    const caption = paragraph.kind === "caption" ? ' class="caption"' : "";
     return `<p lang="${HTML_LANG[paragraph.lang]}"${caption}>${md.utils.escapeHtml(paragraph.text)}</p>\n`;
   }
   return renderWithMarkdownIt(paragraph);
@@ -94,9 +116,9 @@ export function renderParagraph(paragraph: Renderable): string {
 export function renderWithMarkdownIt(paragraph: Renderable): string {
   const lang = HTML_LANG[paragraph.lang];
   const tokens = md.parse(paragraph.text, {});
-  const figure = figureOf(tokens);
-  if (figure && md.validateLink(figure.src)) return renderFigure(figure, lang);
-  const caption = paragraph.caption ? ' class="caption"' : "";
+  const figure = figureIn(tokens);
+  if (figure) return figureHtml(figure, paragraph.lang);
+  const caption = paragraph.kind === "caption" ? ' class="caption"' : "";
   if (isSingleBlock(tokens)) {
     tokens[0]!.attrSet("lang", lang);
     if (caption) tokens[0]!.attrSet("class", "caption");

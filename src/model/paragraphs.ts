@@ -5,12 +5,15 @@
 // Language is decided by script, not position, so a Chinese paragraph with a missing
 // English partner is not mistaken for a translation. Editors override the guess with a
 // directive at the start of a paragraph: `{en}`, `{zh}`, `{solo}` (never pair), or both,
-// e.g. `{zh solo}`. `{caption}` marks a photo caption or credit: it pairs only with a caption
-// in the other language (a bilingual caption), never with the text around it.
+// e.g. `{zh solo}`. Each paragraph also has a kind: body text, a photo caption or credit
+// (`{caption}`), a subhead (a `## ` heading) or a figure (nothing but one image). A paragraph
+// pairs only with one of its own kind (a bilingual caption, a bilingual subhead), never with
+// the text around it; a figure never pairs: a picture is the same in both languages.
 
 import type { Lang } from "../config/languages.ts";
+import { markdownKind, type ParagraphKind } from "./markdown.ts";
 
-export type { Lang };
+export type { Lang, ParagraphKind };
 
 export interface Paragraph {
   /** Markdown source without the directive. */
@@ -20,8 +23,9 @@ export interface Paragraph {
   line: number;
   /** Set by the `{solo}` directive: never pair this paragraph. */
   solo: boolean;
-  /** Set by the `{caption}` directive: a photo caption or credit, not body text. */
-  caption: boolean;
+  /** Body text; a photo caption or credit (the `{caption}` directive); a subhead (a `## `
+   *  heading on one line); a figure (a paragraph that is only an image). */
+  kind: ParagraphKind;
   /** True when a directive, not the script, chose the language. */
   langForced: boolean;
 }
@@ -132,6 +136,13 @@ export function splitParagraphs(body: string, firstLine = 1): RawParagraph[] {
   return paragraphs;
 }
 
+/** What the Markdown makes a paragraph; `{caption}` marks text as a caption (a picture or a
+ *  heading stays what it is). */
+function paragraphKind(text: string, captionDirective: boolean): ParagraphKind {
+  const kind = markdownKind(text);
+  return kind === "text" && captionDirective ? "caption" : kind;
+}
+
 /**
  * Reads a body into language-tagged paragraphs. A paragraph whose script says nothing
  * takes the language of the paragraph before it (English at the start).
@@ -161,21 +172,25 @@ export function readParagraphs(
       lang,
       line: raw.line,
       solo: words.includes("solo"),
-      caption: words.includes("caption"),
+      kind: paragraphKind(text, words.includes("caption")),
       langForced: forced !== null,
     });
   }
   return { paragraphs, problems };
 }
 
+function pairable(en: Paragraph, zh: Paragraph): boolean {
+  return en.kind === zh.kind && en.kind !== "figure";
+}
+
 /** Pairs each English paragraph with the Chinese paragraph right after it: body with body,
- *  caption with caption. */
+ *  caption with caption, subhead with subhead; figures stand alone. */
 export function pairParagraphs<P extends Paragraph>(paragraphs: readonly P[]): Block<P>[] {
   const blocks: Block<P>[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const current = paragraphs[i]!;
     const next = paragraphs[i + 1];
-    if (current.lang === "en" && next?.lang === "zh" && !current.solo && !next.solo && current.caption === next.caption) {
+    if (current.lang === "en" && next?.lang === "zh" && !current.solo && !next.solo && pairable(current, next)) {
       blocks.push({ kind: "pair", en: current, zh: next });
       i++;
     } else {

@@ -21,6 +21,7 @@ const TEXT: Record<WarningKind, keyof UiStrings> = {
   "pair-zh-shorter": "notePairZhShorter",
   "pair-zh-longer": "notePairZhLonger",
   "lost-partner": "noteLostPartner",
+  "caption-without-picture": "noteCaptionWithoutPicture",
 };
 
 function note(warning: Warning): Bilingual {

@@ -20,8 +20,8 @@ export interface Teaser {
   imageHtml?: string;
 }
 
-/** The front page's lead: a teaser, and its opening pair (or paragraph) when it has no
- *  summary, as a paper prints a lead story's first lines. */
+/** The front page's lead: a teaser, and its opening pair (or paragraph) of text when it has
+ *  no summary, as a paper prints a lead story's first lines. */
 export interface LeadStory extends Teaser {
   /** Rendered HTML of the opening paragraphs, each with its `lang`. */
   opening?: string;
@@ -120,7 +120,8 @@ export function frontPage(sorted: readonly Article[], site: SiteConfig): FrontPa
 }
 
 function leadStory(a: Article): LeadStory {
-  const first = a.blocks[0];
+  // The first lines of text: a subhead, a caption or a picture is not how a story opens.
+  const first = a.blocks.find((b) => (b.kind === "pair" ? b.en : b.paragraph).kind === "text");
   if (a.summary || !first) return teaser(a);
   return first.kind === "pair"
     ? { ...teaser(a), opening: first.en.html + first.zh.html, openingIsPair: true }

@@ -50,11 +50,13 @@ export function newsArticle(article: Article, canonicalUrl: string, site: SiteCo
   };
 }
 
-/** The page description: the summary, else the start of the first paragraph. */
+/** The page description: the summary, else the start of the first paragraph of text (else
+ *  of the first paragraph, when the article has no text but a subhead or a caption). */
 export function describeArticle(article: Pick<Article, "summary" | "paragraphs">): string {
   const summary = [article.summary?.en, article.summary?.zh].filter(Boolean).join(" ");
   if (summary) return summary;
-  const first = plainText(article.paragraphs[0]?.html ?? "");
+  const opening = article.paragraphs.find((p) => p.kind === "text") ?? article.paragraphs[0];
+  const first = plainText(opening?.html ?? "");
   return first.length > 160 ? `${first.slice(0, 157)}…` : first;
 }
 

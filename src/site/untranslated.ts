@@ -10,12 +10,10 @@ import type { Block } from "../model/paragraphs.ts";
  *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
 export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
 
-/** Marks the paragraphs that stand alone without translation: body text only (a caption or a
- *  picture is not missing a translation), and only in an article with pairs (one written in
- *  a single language is not missing anything paragraph by paragraph). */
+/** Marks the paragraphs that stand alone without translation: body text only (a caption, a
+ *  subhead or a picture is not missing a translation), and only in an article with pairs (one
+ *  written in a single language is not missing anything paragraph by paragraph). */
 export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
   if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
-  return blocks.map((b) =>
-    b.kind === "single" && !b.paragraph.caption && !b.paragraph.html.startsWith("<figure") ? { ...b, only: b.paragraph.lang } : b,
-  );
+  return blocks.map((b) => (b.kind === "single" && b.paragraph.kind === "text" ? { ...b, only: b.paragraph.lang } : b));
 }

@@ -11,6 +11,7 @@ export type ExpectedBlock =
   | { en: string | string[]; zh: string }
   | { en: string | string[] }
   | { zh: string }
+  | { subhead: { en: string; zh: string } }
   | { caption: { en?: string; zh?: string } };
 
 export interface ExpectedImport {
@@ -39,19 +40,18 @@ export function readDump(name: string): string {
   return readFileSync(path.join(CHANNEL_DIR, name), "utf8");
 }
 
-/** The paragraphs of an expected body as [lang, text, caption], in reading order: what the
+export type ElementKind = "text" | "subhead" | "caption";
+
+/** The paragraphs of an expected body as [lang, text, kind], in reading order: what the
  *  built page must show, element by element (lines that share one translation as one). */
-export function expectedElements(blocks: readonly ExpectedBlock[]): Array<[lang: "en" | "zh", text: string, caption: boolean]> {
-  return blocks.flatMap((b): Array<["en" | "zh", string, boolean]> => {
-    if ("caption" in b) {
-      return [
-        ...(b.caption.en ? [["en", b.caption.en, true] as ["en", string, boolean]] : []),
-        ...(b.caption.zh ? [["zh", b.caption.zh, true] as ["zh", string, boolean]] : []),
-      ];
-    }
-    return [
-      ...("en" in b ? [["en", [b.en].flat().join(" "), false] as ["en", string, boolean]] : []),
-      ...("zh" in b ? [["zh", b.zh, false] as ["zh", string, boolean]] : []),
-    ];
+export function expectedElements(blocks: readonly ExpectedBlock[]): Array<[lang: "en" | "zh", text: string, kind: ElementKind]> {
+  const halves = (kind: ElementKind, en?: string, zh?: string): Array<["en" | "zh", string, ElementKind]> => [
+    ...(en !== undefined ? [["en", en, kind] as ["en", string, ElementKind]] : []),
+    ...(zh !== undefined ? [["zh", zh, kind] as ["zh", string, ElementKind]] : []),
+  ];
+  return blocks.flatMap((b) => {
+    if ("caption" in b) return halves("caption", b.caption.en, b.caption.zh);
+    if ("subhead" in b) return halves("subhead", b.subhead.en, b.subhead.zh);
+    return halves("text", "en" in b ? [b.en].flat().join(" ") : undefined, "zh" in b ? b.zh : undefined);
   });
 }

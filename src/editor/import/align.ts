@@ -10,13 +10,17 @@ import { translationScore } from "./likelihood.ts";
 
 /** A line of the body, as the aligner sees it. */
 export type BodyItem =
-  | { kind: "text"; lang: Lang | null; text: string; line: number; group: number }
+  /** `alone`: a line that pairs with nothing (a name glossed in the other script). */
+  | { kind: "text"; lang: Lang | null; text: string; line: number; group: number; alone?: boolean }
   /** English and its Chinese on one line: a pair already. */
   | { kind: "pair"; en: string; zh: string; line: number }
+  /** A section heading in both languages: a pair already, and a border no pairing crosses. */
+  | { kind: "subhead"; en: string; zh: string; line: number }
   | { kind: "caption"; en?: string; zh?: string; describes: boolean; line: number };
 
 export type ImportedBlock =
   | { kind: "pair"; en: string[]; zh: string[] }
+  | { kind: "subhead"; en: string; zh: string }
   /** A paragraph that stands alone; `lang` null when its script says nothing ("2021"). */
   | { kind: "single"; lang: Lang | null; text: string }
   | { kind: "caption"; en?: string; zh?: string };
@@ -187,9 +191,11 @@ export function alignRun(
   return { links, margin, unsure: bestKeys.map((key) => doubted.has(key)) };
 }
 
-/** Runs of English paragraphs followed by Chinese ones; a line pair or a paragraph whose
- *  script says nothing stands in a run of its own. */
-function runs(items: readonly (Text | Extract<BodyItem, { kind: "pair" }>)[]): Array<typeof items[number][]> {
+type Whole = Extract<BodyItem, { kind: "pair" | "subhead" }>;
+
+/** Runs of English paragraphs followed by Chinese ones; a line pair, a subhead, a line that
+ *  pairs with nothing or a paragraph whose script says nothing stands in a run of its own. */
+function runs(items: readonly (Text | Whole)[]): Array<typeof items[number][]> {
   const found: Array<typeof items[number][]> = [];
   let current: typeof items[number][] = [];
   const close = () => {
@@ -197,7 +203,7 @@ function runs(items: readonly (Text | Extract<BodyItem, { kind: "pair" }>)[]): A
     current = [];
   };
   for (const item of items) {
-    if (item.kind === "pair" || item.lang === null) {
+    if (item.kind !== "text" || item.lang === null || item.alone) {
       close();
       found.push([item]);
       continue;
@@ -211,15 +217,15 @@ function runs(items: readonly (Text | Extract<BodyItem, { kind: "pair" }>)[]): A
 }
 
 /**
- * The body as blocks in reading order: pairs, paragraphs that stand alone, captions. Each
- * language keeps its own order; a caption keeps its place among the body paragraphs, except
- * that it never splits a pair (it follows the pair it stood inside).
+ * The body as blocks in reading order: pairs, subheads, paragraphs that stand alone, captions.
+ * Each language keeps its own order; a caption keeps its place among the body paragraphs,
+ * except that it never splits a pair (it follows the pair it stood inside).
  */
 export function alignBody(
   items: readonly BodyItem[],
   sameParagraph?: (a: Text, b: Text) => boolean,
 ): { blocks: ImportedBlock[]; unsure: Unsure[] } {
-  const body = items.filter((item) => item.kind !== "caption");
+  const body = items.filter((item): item is Text | Whole => item.kind !== "caption");
   const position = new Map(body.map((item, index) => [item, index]));
   const captions = pairCaptions(items);
 
@@ -227,8 +233,9 @@ export function alignBody(
   const unsure: Unsure[] = [];
   for (const run of runs(body)) {
     const first = run[0]!;
-    if (first.kind === "pair") {
-      aligned.push({ block: { kind: "pair", en: [first.en], zh: [first.zh] }, at: position.get(first)! });
+    if (first.kind !== "text") {
+      const block: ImportedBlock = first.kind === "pair" ? { kind: "pair", en: [first.en], zh: [first.zh] } : { kind: "subhead", en: first.en, zh: first.zh };
+      aligned.push({ block, at: position.get(first)! });
       continue;
     }
     const texts = run as Text[];

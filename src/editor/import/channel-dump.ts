@@ -14,7 +14,7 @@
 import { beijingDay } from "../../model/dates.ts";
 import { detectLanguage } from "../../model/paragraphs.ts";
 import { alignBody, type BodyItem, type ImportedBlock } from "./align.ts";
-import { isSentencePair, splitBilingual, type BilingualLine } from "./bilingual-line.ts";
+import { isGlossedLabel, isHeadingShaped, isSentencePair, lineLanguage, splitBilingual, type BilingualLine } from "./bilingual-line.ts";
 import { lineRole, repeatedLines } from "./captions.ts";
 import { dateFromFileName } from "./file-date.ts";
 import { splitHeadline } from "./headline.ts";
@@ -85,26 +85,48 @@ function translatedLine(text: string): BilingualLine | null {
 /** A caption's text under its language; a bilingual caption line keeps both halves. */
 function caption(line: DumpLine, describes: boolean): BodyItem {
   const both = translatedLine(line.text);
-  return { kind: "caption", ...(both ?? { [detectLanguage(line.text) ?? "en"]: line.text }), describes, line: line.line };
+  return { kind: "caption", ...(both ?? { [lineLanguage(line.text) ?? "en"]: line.text }), describes, line: line.line };
 }
 
-/** Body lines as the aligner's items; the credit lines and dropped placeholders aside. */
+/** A section heading on two lines, English then its Chinese ("Stick to the post" / "坚守岗位"). */
+function headingOnTwoLines(en: DumpLine, zh: DumpLine): BilingualLine | undefined {
+  const line = { en: en.text, zh: zh.text };
+  const shaped = lineLanguage(en.text) === "en" && lineLanguage(zh.text) === "zh" && isHeadingShaped(line);
+  return shaped && translationScore(line.en, line.zh) > BILINGUAL_LINE_MIN_SCORE ? line : undefined;
+}
+
+/**
+ * Body lines as the aligner's items; the credit lines and dropped placeholders aside. A short
+ * bilingual line that ends like a label ("Stick to the post 坚守岗位", on one line or two) is a
+ * section's subhead when text follows it; otherwise it is a photo's caption, as it is when its
+ * credit or another caption follows (the photo itself did not survive the dump).
+ */
 function bodyItems(lines: readonly DumpLine[], warnings: ImportWarning[]): { items: BodyItem[]; credits: string[] } {
   const repeated = repeatedLines(lines.map((l) => l.text));
+  const roles = lines.map((l) => lineRole(l.text) ?? (repeated.has(l.text) ? "photo-credit" : null));
+  const textAt = (i: number) => i < lines.length && roles[i] === null;
   const items: BodyItem[] = [];
   const credits: string[] = [];
-  for (const line of lines) {
-    const role = lineRole(line.text) ?? (repeated.has(line.text) ? "photo-credit" : null);
+  for (let i = 0; i < lines.length; i++) {
+    const [line, role] = [lines[i]!, roles[i]];
     if (role === "credits") credits.push(line.text);
     else if (role === "placeholder") {
       warnings.push({ kind: "photo placeholder dropped", message: `line ${line.line}: dropped the photo placeholder "${line.text}"` });
     } else if (role) items.push(caption(line, role === "caption"));
     else {
       const both = translatedLine(line.text);
-      if (both) {
-        // Two halves that end like sentences are text; two that end like labels, a caption.
-        items.push(isSentencePair(both) ? { kind: "pair", ...both, line: line.line } : { kind: "caption", ...both, describes: true, line: line.line });
-      } else items.push({ kind: "text", lang: detectLanguage(line.text), text: line.text, line: line.line, group: line.group });
+      const twoLines = !both && textAt(i + 1) && textAt(i + 2) ? headingOnTwoLines(line, lines[i + 1]!) : undefined;
+      if (twoLines) {
+        items.push({ kind: "subhead", ...twoLines, line: line.line });
+        i++;
+      } else if (both && isSentencePair(both)) items.push({ kind: "pair", ...both, line: line.line });
+      else if (both) {
+        const heading = isHeadingShaped(both) && textAt(i + 1);
+        items.push(heading ? { kind: "subhead", ...both, line: line.line } : { kind: "caption", ...both, describes: true, line: line.line });
+      } else {
+        const alone = isGlossedLabel(line.text);
+        items.push({ kind: "text", lang: lineLanguage(line.text), text: line.text, line: line.line, group: line.group, ...(alone ? { alone } : {}) });
+      }
     }
   }
   return { items, credits };

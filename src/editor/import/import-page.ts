@@ -29,7 +29,7 @@ export interface ImportRun {
 }
 
 export function importPage(input: string, fileName: string, bytes: Uint8Array, run: ImportRun): { result: PageResult; write?: { file: string; text: string } } {
-  const page = { input, needsDate: false, blocks: [], warnings: [] };
+  const page = { input, needsDate: false, captionsWithoutPicture: 0, blocks: [], warnings: [] };
   const decoded = decodeUtf8(bytes);
   if ("invalid" in decoded) {
     const { line, col } = decoded.invalid;
@@ -41,9 +41,9 @@ export function importPage(input: string, fileName: string, bytes: Uint8Array, r
 
   // Never write an article the build would refuse. (The suffix a name may get changes nothing
   // the check looks at.)
-  const { problems } = parseArticle(text, path.join(run.out, `${base}.md`), { columns: run.columns, defaults: run.defaults });
+  const { article, problems } = parseArticle(text, path.join(run.out, `${base}.md`), { columns: run.columns, defaults: run.defaults });
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) return { result: { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") } };
+  if (errors.length || !article) return { result: { ...page, status: "failed", reason: errors.map((p) => p.message).join("; ") } };
   const claim = claimFileName(base, text, input, run.claims);
   if ("sameAs" in claim) return { result: { ...page, status: "duplicate", reason: claim.sameAs } };
 
@@ -53,6 +53,7 @@ export function importPage(input: string, fileName: string, bytes: Uint8Array, r
     file,
     status: "imported",
     needsDate: imported.date === undefined,
+    captionsWithoutPicture: article.warnings.filter((w) => w.kind === "caption-without-picture").length,
     blocks: imported.blocks,
     warnings: [
       ...imported.warnings,

@@ -20,6 +20,8 @@ export interface PageResult {
   reason?: string;
   /** Imported as a draft because nothing gave its date. */
   needsDate: boolean;
+  /** Captions the check finds no picture beside: photos the dump lost, for an editor to add. */
+  captionsWithoutPicture: number;
   blocks: readonly ImportedBlock[];
   warnings: readonly PageWarning[];
 }
@@ -36,6 +38,7 @@ function counts(blocks: readonly ImportedBlock[]) {
   return {
     pairs: blocks.filter((b) => b.kind === "pair").length,
     alone: blocks.filter((b) => b.kind === "single").length,
+    subheads: blocks.filter((b) => b.kind === "subhead").length,
     captions: blocks.filter((b) => b.kind === "caption").length,
   };
 }
@@ -47,7 +50,7 @@ export function pageLines(result: PageResult): string[] {
   const c = counts(result.blocks);
   const what = result.status === "unchanged" ? "already imported as" : "→";
   return [
-    `${result.input} ${what} ${result.file}: ${plural(c.pairs, "pair")}, ${c.alone} alone, ${plural(c.captions, "caption")}, ${plural(result.warnings.length, "warning")}`,
+    `${result.input} ${what} ${result.file}: ${plural(c.pairs, "pair")}, ${c.alone} alone, ${c.subheads ? `${plural(c.subheads, "subhead")}, ` : ""}${plural(c.captions, "caption")}, ${plural(result.warnings.length, "warning")}`,
     ...result.warnings.map((w) => `  warning (${w.kind}): ${w.message}`),
   ];
 }
@@ -65,8 +68,10 @@ export function summaryLines(results: readonly PageResult[], seconds: number, dr
   const needDate = done.filter((r) => r.needsDate);
   const total = done.reduce((sum, r) => {
     const c = counts(r.blocks);
-    return { pairs: sum.pairs + c.pairs, alone: sum.alone + c.alone, captions: sum.captions + c.captions };
-  }, { pairs: 0, alone: 0, captions: 0 });
+    return { pairs: sum.pairs + c.pairs, alone: sum.alone + c.alone, subheads: sum.subheads + c.subheads, captions: sum.captions + c.captions };
+  }, { pairs: 0, alone: 0, subheads: 0, captions: 0 });
+  const unpictured = done.filter((r) => r.captionsWithoutPicture > 0);
+  const captionsWithoutPicture = unpictured.reduce((sum, r) => sum + r.captionsWithoutPicture, 0);
 
   const kinds = new Map<string, number>();
   for (const w of results.flatMap((r) => r.warnings)) kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + 1);
@@ -83,10 +88,17 @@ export function summaryLines(results: readonly PageResult[], seconds: number, dr
       ["failed", failed.length],
       ["pairs", total.pairs],
       ["paragraphs alone", total.alone],
+      ["subheads", total.subheads],
       ["captions", total.captions],
     ]),
     ...(kinds.size ? ["Warnings by kind:", ...table([...kinds].sort((a, b) => b[1] - a[1]))] : ["No warnings."]),
     ...(needDate.length ? ["Drafts that need a date (set `date:` and delete `draft: true`):", ...needDate.map((r) => `  ${r.file}  (from ${r.input})`)] : []),
+    ...(unpictured.length
+      ? [
+          `Captions without a picture: ${captionsWithoutPicture.toLocaleString("en")} in ${plural(unpictured.length, "article")} (add the photos the dumps lost, or delete the captions):`,
+          ...unpictured.map((r) => `  ${r.file}  (${r.captionsWithoutPicture})`),
+        ]
+      : []),
     ...(failed.length ? ["Failures:", ...failed.map((r) => `  ${r.input}: ${r.reason}`)] : []),
   ];
 }

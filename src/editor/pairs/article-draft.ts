@@ -116,9 +116,10 @@ function fieldsOf(yaml: string): Fields {
   };
 }
 
-const filled = (value: string | undefined): string | undefined => (value === undefined || value.trim() === "" ? undefined : value);
+// A CMS form leaves an emptied field as "" or null: either is no value.
+const filled = (value: string | null | undefined): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
 
-function filledBilingual(value: Bilingual | undefined): Bilingual | undefined {
+function filledBilingual(value: Bilingual | null | undefined): Bilingual | undefined {
   const en = filled(value?.en);
   const zh = filled(value?.zh);
   return en === undefined && zh === undefined ? undefined : { ...(en !== undefined && { en }), ...(zh !== undefined && { zh }) };
@@ -134,14 +135,15 @@ function writtenFields(fields: Fields): Record<keyof Fields, unknown> {
   const imageSrc = filled(image?.src);
   const imageAlt = filled(image?.alt);
   const imageCaption = filled(image?.caption);
+  const tags = (fields.tags ?? []).filter((tag) => filled(tag) !== undefined);
   return {
     title: filledBilingual(fields.title),
     kicker: filled(fields.kicker),
-    column: fields.column.trim() === "" ? undefined : fields.column,
-    date: fields.date.trim() === "" ? undefined : beijingDateField(fields.date.trim()),
+    column: filled(fields.column),
+    date: filled(fields.date) && beijingDateField(fields.date.trim()),
     source: filled(fields.source),
     credits: filled(fields.credits),
-    tags: fields.tags.filter((t) => t.trim() !== "").length ? fields.tags.filter((t) => t.trim() !== "") : undefined,
+    tags: tags.length ? tags : undefined,
     summary: filledBilingual(fields.summary),
     image:
       imageSrc === undefined && imageAlt === undefined && imageCaption === undefined

@@ -13,6 +13,7 @@ import { alignTexts } from "./align-texts.ts";
 import type { RowNote } from "./check-draft.ts";
 import {
   addRow,
+  blockRows,
   isEmptyRow,
   isPair,
   LANGS_IN_ROW,
@@ -54,7 +55,7 @@ export interface PairEditorHandle {
   destroy(): void;
 }
 
-type Tool = "add" | "split" | "merge" | "up" | "down" | "solo" | "caption";
+type Tool = "add" | "split" | "merge" | "up" | "down" | "solo" | "caption" | "subhead";
 
 const TOOLS: ReadonlyArray<{ tool: Tool; key: keyof UiStrings; icon: string }> = [
   { tool: "add", key: "pairAdd", icon: "+" },
@@ -64,6 +65,7 @@ const TOOLS: ReadonlyArray<{ tool: Tool; key: keyof UiStrings; icon: string }> =
   { tool: "down", key: "pairDown", icon: "↓" },
   { tool: "solo", key: "pairSolo", icon: "⊘" },
   { tool: "caption", key: "pairCaption", icon: "▲" },
+  { tool: "subhead", key: "pairSubhead", icon: "H" },
 ];
 
 interface RowView {
@@ -126,13 +128,13 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
     showNotes(value);
   }
 
-  /** Each row's warnings beside it: the check numbers the rows the body reads as, which
-   *  are the editor's rows without the empty ones. */
+  /** Each row's warnings beside it: the check numbers the blocks the model reads in the
+   *  body, and blockRows tells which of the editor's rows each came from. */
   function showNotes(value: string): void {
     const notes = options.notes?.(value) ?? [];
-    const filled = views.filter((_, i) => !isEmptyRow(rows[i]!));
+    const origins = notes.length ? blockRows(rows) : [];
     views.forEach((view, i) => {
-      const mine = notes.filter((n) => filled[n.row] === view);
+      const mine = notes.filter((n) => origins[n.row] === i);
       const unsure = rows[i]!.unsure ? [el("li", "pair-note pair-note--unsure", both("pairUnsure"))] : [];
       const items = [...unsure, ...mine.map((n) => el("li", `pair-note pair-note--${n.severity}`, n.message))];
       if (view.notes.textContent !== items.map((i) => i.textContent).join("")) view.notes.replaceChildren(...items);
@@ -217,6 +219,7 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
     // the two rows pairs them.
     view.tools.solo.disabled = forced && !row.solo;
     setPressed(view.tools.caption, row.kind === "caption");
+    setPressed(view.tools.subhead, row.kind === "subhead");
     view.tools.up.disabled = index === 0;
     view.tools.down.disabled = view.tools.merge.disabled = index === rows.length - 1;
     // The toolbar's one tab stop never rests on a button that cannot take focus.
@@ -259,7 +262,7 @@ export function mountPairEditor(host: HTMLElement, options: PairEditorOptions): 
       : tool === "up" ? [moveRow(rows, index, -1), Math.max(0, index - 1), "up"]
       : tool === "down" ? [moveRow(rows, index, 1), Math.min(rows.length - 1, index + 1), "down"]
       : tool === "solo" ? [toggleSolo(rows, index), index, "solo"]
-      : [toggleKind(rows, index, "caption"), index, "caption"];
+      : [toggleKind(rows, index, tool), index, tool];
     rows = changed;
     for (const v of views) v.caret = {};
     draw();

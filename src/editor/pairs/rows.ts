@@ -9,16 +9,21 @@
 // text, and an edit changes only the paragraphs it touched.
 
 import type { Lang } from "../../config/languages.ts";
-import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs, type Paragraph } from "../../model/paragraphs.ts";
+import { markdownKind } from "../../model/markdown.ts";
+import { detectLanguage, pairParagraphs, readParagraphs, splitParagraphs, type Paragraph, type ParagraphKind } from "../../model/paragraphs.ts";
 
-export type RowKind = "text" | "caption";
+/** Body text (a picture too: the model tells a figure by its Markdown), a photo caption or
+ *  credit (`{caption}`), or a subhead (`## `). Rows of a kind pair only within it. */
+export type RowKind = "text" | "caption" | "subhead";
 
 /** Where a side's paragraph came from, so that it can be written back unchanged. */
 export interface SideSource {
   /** The paragraph's lines in the body, from its first character to its last (no line end). */
   raw: string;
-  /** Its text as the model read it. */
+  /** Its text as the model read it ("## Lanterns" for a subhead). */
   text: string;
+  /** Its text as the row showed it ("Lanterns"). */
+  shown: string;
   /** The directive the model took from its start (`{zh solo} `), or "". */
   directive: string;
   /** What stood between it and the paragraph before it (line ends, blank lines). */
@@ -26,7 +31,8 @@ export interface SideSource {
 }
 
 export interface Side {
-  /** The paragraph's Markdown without directive; "" when the side is empty. */
+  /** The paragraph's Markdown without directive (a subhead's without its "## "); "" when
+   *  the side is empty. */
   text: string;
   source?: SideSource;
 }
@@ -69,6 +75,29 @@ export function paragraphText(text: string): string {
   return splitParagraphs(text).map((p) => p.text).join("\n");
 }
 
+/** A side's text as a row of `kind` writes it: a subhead is one line. */
+export function shownText(kind: RowKind, text: string): string {
+  const lines = paragraphText(text);
+  return kind === "subhead" ? lines.replace(/\n/g, " ") : lines;
+}
+
+/** The text of a subhead without its Markdown: "## Lanterns ##" is "Lanterns". */
+function headingOf(text: string): string {
+  return text.replace(/^##[ \t]+/, "").replace(/[ \t]+#+$/, "").trim();
+}
+
+/** What the model makes of a side's text written for a row of `kind`. */
+function writtenKind(kind: RowKind, shown: string): ParagraphKind {
+  if (kind === "subhead") return "subhead";
+  const made = markdownKind(shown);
+  return made === "text" && kind === "caption" ? "caption" : made;
+}
+
+const rowKindOf = (kind: ParagraphKind): RowKind => (kind === "caption" || kind === "subhead" ? kind : "text");
+
+/** The model pairs an English and a Chinese paragraph only of one kind, and never pictures. */
+const pairable = (a: ParagraphKind, b: ParagraphKind) => a === b && a !== "figure";
+
 export function isEmptyRow(row: Row): boolean {
   return paragraphText(row.en.text) === "" && paragraphText(row.zh.text) === "";
 }
@@ -97,16 +126,17 @@ export function readBody(body: string): Body {
     sources.set(p, {
       raw: body.slice(start, end),
       text: p.text,
+      shown: p.kind === "subhead" ? headingOf(p.text) : p.text,
       directive: split.text.slice(0, split.text.length - p.text.length),
       gap: previousEnd === undefined ? "" : body.slice(previousEnd, start),
     });
     previousEnd = end;
   }
-  const side = (p: Paragraph): Side => ({ text: p.text, source: sources.get(p) });
+  const side = (p: Paragraph): Side => ({ text: sources.get(p)!.shown, source: sources.get(p) });
   const rows = pairParagraphs(paragraphs).map((block): Row => {
-    if (block.kind === "pair") return { kind: block.en.caption ? "caption" : "text", en: side(block.en), zh: side(block.zh), solo: false };
+    if (block.kind === "pair") return { kind: rowKindOf(block.en.kind), en: side(block.en), zh: side(block.zh), solo: false };
     const p = block.paragraph;
-    return { kind: p.caption ? "caption" : "text", en: p.lang === "en" ? side(p) : EMPTY_SIDE, zh: p.lang === "zh" ? side(p) : EMPTY_SIDE, solo: p.solo };
+    return { kind: rowKindOf(p.kind), en: p.lang === "en" ? side(p) : EMPTY_SIDE, zh: p.lang === "zh" ? side(p) : EMPTY_SIDE, solo: p.solo };
   });
   return { rows, lead, trail: previousEnd === undefined ? undefined : body.slice(previousEnd), eol };
 }
@@ -114,17 +144,26 @@ export function readBody(body: string): Body {
 /** A paragraph to write: a side of a row, with the language and kind the row gives it. */
 interface Out {
   side: Side;
+  /** Its text for the model ("## " before a subhead). */
   text: string;
   lang: Lang;
-  caption: boolean;
+  kind: ParagraphKind;
   single: boolean;
   solo: boolean;
+  /** The row it comes from. */
+  row: number;
 }
 
 function outParagraphs(rows: readonly Row[]): Out[] {
-  return rows.flatMap((row) => {
-    const sides = LANGS_IN_ROW.map((lang) => ({ lang, side: row[lang], text: paragraphText(row[lang].text) })).filter((s) => s.text !== "");
-    return sides.map(({ lang, side, text }) => ({ side, text, lang, caption: row.kind === "caption", single: sides.length === 1, solo: sides.length === 1 && row.solo }));
+  return rows.flatMap((row, index) => {
+    const sides = LANGS_IN_ROW.map((lang) => ({ lang, side: row[lang], shown: shownText(row.kind, row[lang].text) })).filter((s) => s.shown !== "");
+    return sides.map(({ lang, side, shown }): Out => {
+      const source = side.source;
+      // A subhead nobody edited keeps its Markdown as it was written ("##  Lanterns ##").
+      const unchanged = source?.shown === shown && (source.text !== source.shown) === (row.kind === "subhead");
+      const text = unchanged ? source.text : row.kind === "subhead" ? `## ${shown}` : shown;
+      return { side, text, lang, kind: writtenKind(row.kind, shown), single: sides.length === 1, solo: sides.length === 1 && row.solo, row: index };
+    });
   });
 }
 
@@ -136,15 +175,20 @@ function startsLikeDirective(text: string): boolean {
 const wordsOf = (directive: string): string[] => directive.replace(/[{}]/g, " ").trim().split(/\s+/).filter(Boolean);
 
 /**
- * Rows as the written body reads back: empty rows gone, a pair never {solo}, and a Chinese
- * paragraph that stands alone right after an English one that does too marked {solo}, since
- * only that keeps the two apart.
+ * Rows as the written body reads back, for rows the model can pair as they show: empty rows
+ * gone, a pair never {solo}, a Chinese paragraph that stands alone right after an English
+ * one that does too marked {solo} (only that keeps the two apart), and a picture marked as
+ * a caption a picture still (it is what its Markdown makes it). A picture beside text in one
+ * row, or "## " typed into a text row, the model reads its own way: `blockRows` says which
+ * row each of its blocks came from.
  */
 export function settleRows(rows: readonly Row[]): Row[] {
   const kept = rows.filter((row) => !isEmptyRow(row));
   return kept.map((row, i) => {
     const solo = !isPair(row) && (row.solo || soloForced(kept, i));
-    return solo === row.solo ? row : { ...row, solo };
+    const lone = isPair(row) ? undefined : paragraphText(row.en.text) === "" ? row.zh : row.en;
+    const kind = lone ? rowKindOf(writtenKind(row.kind, shownText(row.kind, lone.text))) : row.kind;
+    return solo === row.solo && kind === row.kind ? row : { ...row, solo, kind };
   });
 }
 
@@ -152,31 +196,30 @@ export function isPair(row: Row): boolean {
   return paragraphText(row.en.text) !== "" && paragraphText(row.zh.text) !== "";
 }
 
-/** A lone Chinese row after a lone English one of the same kind, neither marked: the model
- *  would pair them unless the Chinese is marked {solo}. */
+/** A lone Chinese row after a lone English one it could pair with, neither marked: the
+ *  model would pair them unless the Chinese is marked {solo}. */
 export function soloForced(rows: readonly Row[], index: number): boolean {
   const row = rows[index]!;
   const previous = rows.slice(0, index).filter((r) => !isEmptyRow(r)).at(-1);
   const alone = (r: Row, lang: Lang) => paragraphText(r[lang].text) !== "" && paragraphText(r[lang === "en" ? "zh" : "en"].text) === "";
-  return previous !== undefined && alone(row, "zh") && alone(previous, "en") && !previous.solo && previous.kind === row.kind;
+  return (
+    previous !== undefined && alone(row, "zh") && alone(previous, "en") && !previous.solo &&
+    pairable(writtenKind(previous.kind, shownText(previous.kind, previous.en.text)), writtenKind(row.kind, shownText(row.kind, row.zh.text)))
+  );
 }
 
-/**
- * The body's Markdown for rows: every paragraph with the directives the model needs to pair
- * it as the rows do, and no more; a paragraph whose text and directive are unchanged is
- * written exactly as it was read, with the blank lines that stood before it.
- */
-export function writeBody(body: Body): string {
+/** The body's Markdown for rows, and the paragraphs it holds, in order. */
+function written(body: Body): { text: string; out: Out[] } {
   const out = outParagraphs(body.rows);
   const pieces: string[] = [];
   let previous: Out | undefined;
   for (const [index, p] of out.entries()) {
-    const words: string[] = p.caption ? ["caption"] : [];
+    const words: string[] = p.kind === "caption" ? ["caption"] : [];
     const guessed = detectLanguage(p.text) ?? previous?.lang ?? "en";
     const source = p.side.source;
     const keptLang = source && wordsOf(source.directive).includes(p.lang);
     if (guessed !== p.lang || keptLang) words.push(p.lang);
-    const wouldPair = previous !== undefined && previous.lang === "en" && !previous.solo && previous.caption === p.caption;
+    const wouldPair = previous !== undefined && previous.lang === "en" && !previous.solo && pairable(previous.kind, p.kind);
     p.solo ||= p.single && p.lang === "zh" && wouldPair;
     if (p.solo) words.push("solo");
     if (words.length === 0 && startsLikeDirective(p.text)) words.push(p.lang);
@@ -185,7 +228,24 @@ export function writeBody(body: Body): string {
     previous = p;
   }
   pieces.push(out.length === 0 ? "" : (body.trail ?? body.eol));
-  return pieces.join("");
+  return { text: pieces.join(""), out };
+}
+
+/**
+ * The body's Markdown for rows: every paragraph with the directives the model needs to pair
+ * it as the rows do, and no more; a paragraph whose text and directive are unchanged is
+ * written exactly as it was read, with the blank lines that stood before it.
+ */
+export function writeBody(body: Body): string {
+  return written(body).text;
+}
+
+/** For each block the model reads in the written rows (the rows `npm run check` numbers),
+ *  the index of the row its first paragraph came from. */
+export function blockRows(rows: readonly Row[]): number[] {
+  const { text, out } = written({ rows: [...rows], lead: "", eol: "\n" });
+  const { paragraphs } = readParagraphs(text);
+  return pairParagraphs(paragraphs).map((block) => out[paragraphs.indexOf(block.kind === "pair" ? block.en : block.paragraph)]!.row);
 }
 
 /** A paragraph's text in the body: as it was read when nothing changed, with only its

@@ -9,9 +9,9 @@
 
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import path from "node:path";
-import { unescapeHtml } from "../../model/html-text.ts";
-import { isLocalImage } from "../../model/image-paths.ts";
 import type { RenderedParagraph } from "../../model/article.ts";
+import { isLocalImage } from "../../model/image-paths.ts";
+import { figureHtml, type Figure } from "../../model/markdown.ts";
 import { linkFiles } from "../../site/output-files.ts";
 import type { ArticlePage } from "../../site/publication.ts";
 
@@ -48,24 +48,20 @@ export async function pictureHtml(src: string, alt: string, store: PictureStore,
   });
 }
 
-// The <img> src/model/markdown.ts writes: src first, then alt.
-const RENDERED_IMG = /<img src="([^"]*)" alt="([^"]*)"[^>]*>/g;
+/** A figure whose picture is a local image: the build encodes it. */
+const encodable = (p: RenderedParagraph): p is RenderedParagraph & { figure: Figure } =>
+  p.figure !== undefined && isLocalImage(p.figure.src);
 
-/** Paragraph HTML from src/model/markdown.ts with each local <img> made a <picture>. */
-export async function withPictures(html: string, store: PictureStore): Promise<string> {
-  const found = [...html.matchAll(RENDERED_IMG)].filter((m) => isLocalImage(unescapeHtml(m[1]!)));
-  if (!found.length) return html;
-  const pictures = await Promise.all(found.map((m) => pictureHtml(unescapeHtml(m[1]!), unescapeHtml(m[2]!), store)));
-  let i = 0;
-  return html.replace(RENDERED_IMG, (tag, src: string) => (isLocalImage(unescapeHtml(src)) ? pictures[i++]! : tag));
-}
-
-/** Responsive pictures for an article's local images; articles without any pass as they are. */
+/** Responsive pictures for an article's local images (the lead image and the figures the model
+ *  found); articles without any pass as they are. */
 export async function withArticlePictures(article: ArticlePage, store: PictureStore): Promise<ArticlePage> {
   const lead = article.image;
-  const inBody = article.paragraphs.some((p) => p.html.includes("<img "));
-  if (!lead && !inBody) return article;
-  const paragraphs = await Promise.all(article.paragraphs.map(async (p) => ({ ...p, html: await withPictures(p.html, store) })));
+  if (!lead && !article.paragraphs.some(encodable)) return article;
+  const paragraphs = await Promise.all(
+    article.paragraphs.map(async (p) =>
+      encodable(p) ? { ...p, html: figureHtml(p.figure, p.lang, await pictureHtml(p.figure.src, p.figure.alt, store)) } : p,
+    ),
+  );
   const byLine = new Map(paragraphs.map((p) => [p.line, p]));
   const swap = (p: RenderedParagraph) => byLine.get(p.line)!;
   return {
