@@ -3,13 +3,14 @@
 // needs, the local backend's guard lets in this machine's own pages only, and the date field
 // means Beijing time whatever the browser's clock.
 
+import { fromJS, type List, type Map as ImmutableMap } from "immutable";
 import { describe, expect, it } from "vitest";
 import type { CmsSettings } from "../src/config/cms.ts";
 import cms from "../src/config/cms.ts";
 import site from "../src/config/site.ts";
 import { adminPolicy, decapConfig, KEY_OPTION, type DecapField } from "../src/editor/cms/config.ts";
 import { refusal, type RequestFacts } from "../src/editor/cms/request-guard.ts";
-import { dateFieldValue, dateInputValue } from "../src/editor/cms/widgets.ts";
+import { dateFieldValue, dateInputValue, objectFieldAsShown } from "../src/editor/cms/widgets.ts";
 import { FRONT_MATTER_KEYS } from "../src/model/front-matter.ts";
 
 const config = (localBackend = false) =>
@@ -28,6 +29,17 @@ describe("the CMS's configuration", () => {
     expect(required).toMatchObject({ title: true, column: true, date: true, source: false, kicker: false, tags: false, draft: false, image: false });
     const image = fields().find((f) => f.name === "image")!.fields!;
     expect(Object.fromEntries(image.map((f) => [f.name, f.required]))).toEqual({ src: true, alt: true, caption: false });
+  });
+
+  it("requires a lead image's picture and alt text only once the editor gives the lead image something", () => {
+    const image = fromJS(fields().find((f) => f.name === "image")) as ImmutableMap<string, unknown>;
+    const required = (value?: object) => (objectFieldAsShown(image, value && fromJS(value)).get("fields") as List<ImmutableMap<string, unknown>>).map((f) => f.get("required")).toJS();
+    expect(required()).toEqual([false, false, false]);
+    expect(required({ src: "", alt: "  " })).toEqual([false, false, false]);
+    expect(required({ alt: "Buses in the depot" })).toEqual([true, true, false]);
+    // A field the schema requires outright is left as it is.
+    const title = fromJS(fields().find((f) => f.name === "title")) as ImmutableMap<string, unknown>;
+    expect(objectFieldAsShown(title, undefined)).toBe(title);
   });
 
   it("offers the site's columns as a choice, by key, named in both languages", () => {

@@ -23,23 +23,27 @@ import "../pairs/pair-editor.css";
 import { articleBaseName } from "../scaffold.ts";
 import { draftOf, fromFile, toFile, type EntryData } from "./article-format.ts";
 import { COLLECTION, FILE_NAME_KEY, FORMAT, widgetName, type DecapConfig } from "./config.ts";
+import type { AdminData } from "./plugin.ts";
 import { articlePreview } from "./preview.ts";
 import { beijingDateControl, checked, pairEditorControl, type FieldCheck } from "./widgets.ts";
-
-interface AdminData {
-  config: DecapConfig;
-  previewStyles: string[];
-  columns: Parameters<typeof articlePreview>[0];
-  defaults: Record<string, unknown>;
-}
 
 const data = JSON.parse(document.getElementById("cms-data")!.textContent!) as AdminData;
 const collection = data.config.collections[0]!;
 
-/** What `npm run check` would say of the file an entry's data would be saved as (images
- *  are not looked for: the browser cannot see the disk, the local backend does). */
+/** A new article's file name, as `npm run new` names it: the Beijing day of its date and its
+ *  headline (YYYY-MM-DD-slug, a Chinese headline kept Chinese). */
+function newFileName(values: EntryData): string {
+  const date = parseBeijingDate(values.date ?? "");
+  return articleBaseName(values.title ?? {}, date instanceof Date ? date : new Date());
+}
+
+const valuesOf = (entry: ImmutableMap<string, unknown>) => (entry.get("data") as ImmutableMap<string, unknown>).toJS() as EntryData;
+
+/** What `npm run check` would say of the file an entry's data would be saved as, by the name
+ *  it will have (its slug is checked too); images are not looked for: the browser cannot see
+ *  the disk, the local backend does. */
 const contextOf = (entry: ImmutableMap<string, unknown>): CheckContext => ({
-  file: String(entry.get("path") ?? `${collection.folder}/new.md`),
+  file: entry.get("newRecord") ? `${collection.folder}/${newFileName(valuesOf(entry))}.md` : String(entry.get("path")),
   columns: data.columns,
   defaults: data.defaults,
 });
@@ -49,7 +53,7 @@ const contextOf = (entry: ImmutableMap<string, unknown>): CheckContext => ({
 let last: { values: unknown; problems: DraftProblem[] } | undefined;
 function problemsOf(entry: ImmutableMap<string, unknown>): DraftProblem[] {
   const values = entry.get("data") as ImmutableMap<string, unknown>;
-  if (last?.values !== values) last = { values, problems: checkDraft(draftOf(values.toJS() as EntryData), contextOf(entry)) };
+  if (last?.values !== values) last = { values, problems: checkDraft(draftOf(valuesOf(entry)), contextOf(entry)) };
   return last.problems;
 }
 
@@ -66,7 +70,7 @@ const check: FieldCheck = (key, entry) =>
 /** The body's notes for the pair editor, as the editor types: the entry's fields as they are,
  *  with the body it is showing. */
 const notes = (entry: ImmutableMap<string, unknown>, body: string) =>
-  rowNotes(checkDraft({ ...draftOf((entry.get("data") as ImmutableMap<string, unknown>).toJS() as EntryData), body }, contextOf(entry)));
+  rowNotes(checkDraft({ ...draftOf(valuesOf(entry)), body }, contextOf(entry)));
 
 CMS.registerCustomFormat(FORMAT, "md", { fromFile, toFile: (values) => toFile(values as EntryData) });
 
@@ -77,7 +81,7 @@ CMS.registerBackend("proxy", ProxyBackend);
 
 const STOCK = { string: StringWidget, text: TextWidget, select: SelectWidget, boolean: BooleanWidget, list: ListWidget, object: ObjectWidget, image: ImageWidget };
 for (const [base, widget] of Object.entries(STOCK)) {
-  CMS.registerWidget({ ...widget.Widget(), name: widgetName(base), controlComponent: checked(widget.controlComponent, check) } as never);
+  CMS.registerWidget({ ...widget.Widget(), name: widgetName(base), controlComponent: checked(widget.controlComponent, check, data.pathPrefix) } as never);
 }
 CMS.registerWidget(widgetName("date"), beijingDateControl(check) as never);
 CMS.registerWidget(widgetName("pairs"), pairEditorControl(check, notes, data.config.locale === "zh_Hans" ? "zh" : "en") as never);
@@ -86,7 +90,7 @@ CMS.registerLocale("en", en);
 CMS.registerLocale("zh_Hans", zh_Hans);
 
 for (const style of data.previewStyles) CMS.registerPreviewStyle(style);
-CMS.registerPreviewTemplate(COLLECTION, articlePreview(data.columns, data.defaults) as never);
+CMS.registerPreviewTemplate(COLLECTION, articlePreview(data) as never);
 
 // Before a save: a new article gets the project's file name (YYYY-MM-DD-slug, Beijing day),
 // and anything check still refuses (what no field shows, such as a file-wide problem) stops
@@ -98,14 +102,14 @@ CMS.registerEventListener({
     const errors = problemsOf(entry).filter((p) => p.severity === "error");
     if (errors.length) throw new Error(errors.map((p) => `${file}:${p.line} ${p.message}`).join("\n"));
     const values = entry.get("data") as ImmutableMap<string, unknown>;
-    if (!entry.get("newRecord")) return values;
-    const draft = values.toJS() as EntryData;
-    const date = parseBeijingDate(draft.date ?? "");
-    return values.set(FILE_NAME_KEY, articleBaseName(draft.title ?? {}, date instanceof Date ? date : new Date()));
+    return entry.get("newRecord") ? values.set(FILE_NAME_KEY, newFileName(valuesOf(entry))) : values;
   },
 });
 
-// The local backend answers at /admin/api/v1 on the preview's own address.
+// The local backend answers at /admin/api/v1 on the preview's own address, and the preview
+// is the site the CMS links to.
 const config = data.config as DecapConfig & { local_backend?: { url: string } };
-if (config.local_backend) config.local_backend = { url: new URL(config.local_backend.url, location.href).href };
+const here = (url: string) => new URL(url, location.href).href;
+if (config.local_backend) config.local_backend = { url: here(config.local_backend.url) };
+config.site_url = config.display_url = here(config.site_url);
 CMS.init({ config: config as never });

@@ -113,7 +113,8 @@ export interface ConfigInput {
   defaults: Record<string, unknown>;
   /** Under `npm start`: edit the working tree through the preview's own backend. */
   localBackend: boolean;
-  /** Where the site lives, for Decap's links to it. */
+  /** Where the site lives, for Decap's links to it: absolute, or a path from the page's own
+   *  address. */
   siteUrl: string;
 }
 

@@ -12,13 +12,14 @@ import ui from "../../config/ui.ts";
 import { readDefaults } from "../../model/load-articles.ts";
 import { siteAssets } from "../../site/assets.ts";
 import { addPage } from "../../site/plugin.ts";
-import { absoluteUrl } from "../../site/urls.ts";
+import { absoluteUrl, prefixedPath } from "../../site/urls.ts";
 import { adminBundle } from "./bundle.ts";
 import { adminPolicy, decapConfig } from "./config.ts";
 
-/** What admin.ts reads from the page (admin-data.ts has its type). */
+/** What admin.ts reads from the page. */
+export type AdminData = Awaited<ReturnType<typeof adminData>>;
+
 async function adminData(options: BuildOptions) {
-  const at = (sitePath: string) => `${options.pathPrefix}${sitePath.replace(/^\//, "")}`;
   const defaults = await readDefaults(options.articlesDir);
   const config = decapConfig({
     site,
@@ -26,14 +27,17 @@ async function adminData(options: BuildOptions) {
     articlesDir: options.articlesDir,
     defaults,
     localBackend: options.preview === true,
-    siteUrl: absoluteUrl("/", options),
+    // Under npm start only the page knows the port it was served on (--port 0): admin.ts
+    // makes the path absolute against its own address.
+    siteUrl: options.preview ? options.pathPrefix : absoluteUrl("/", options),
   });
   return {
     config,
     // The preview pane draws an article with the site's own stylesheet.
-    previewStyles: [at((await siteAssets()).urls["site.css"])],
+    previewStyles: [prefixedPath((await siteAssets()).urls["site.css"], options.pathPrefix)],
     columns: site.columns,
     defaults,
+    pathPrefix: options.pathPrefix,
   };
 }
 

@@ -13,6 +13,7 @@ import { renderParagraph } from "../../model/markdown.ts";
 import { pairParagraphs, readParagraphs } from "../../model/paragraphs.ts";
 import { bilingualHtml, type Bilingual } from "../../site/bilingual.ts";
 import { markUntranslated, type PageBlock } from "../../site/untranslated.ts";
+import { prefixedPath } from "../../site/urls.ts";
 import type { EntryData } from "./article-format.ts";
 
 type Mode = "en" | "zh" | "both";
@@ -22,20 +23,23 @@ const MODES: { mode: Mode; label: string; lang?: string }[] = [
   { mode: "both", label: `${ui.en.modeBoth} · ${ui.zh.modeBoth}` },
 ];
 
-/** The body's blocks as the article page draws them. */
-export function pageBlocks(body: string): PageBlock[] {
+/** The body's blocks as the article page draws them, its pictures and links under the path
+ *  prefix as the build puts them (markdown-it writes every attribute in double quotes). */
+function pageBlocks(body: string, pathPrefix: string): PageBlock[] {
   const { paragraphs } = readParagraphs(body);
-  return markUntranslated(pairParagraphs(paragraphs.map((p) => ({ ...p, html: renderParagraph(p) }))));
+  const html = (p: Parameters<typeof renderParagraph>[0]) => renderParagraph(p).replace(/ (src|href)="(\/[^"]*)"/g, (_, attr: string, url: string) => ` ${attr}="${prefixedPath(url, pathPrefix)}"`);
+  return markUntranslated(pairParagraphs(paragraphs.map((p) => ({ ...p, html: html(p) }))));
 }
 
 const html = (markup: string, tag = "span", props: Record<string, unknown> = {}) => h(tag, { ...props, dangerouslySetInnerHTML: { __html: markup } });
 const both = (pair: Bilingual | undefined, className?: string) => html(bilingualHtml(pair, className));
 
 function blockElement(block: PageBlock, index: number): ReactNode {
-  if (block.kind === "pair") return html(block.en.html + block.zh.html, "div", { key: index, className: "pair" });
+  if (block.kind === "pair") return html(block.en.html + block.zh.html, "div", { key: index, className: `pair${block.en.kind === "subhead" ? " subhead" : ""}` });
   const key = block.only === "en" ? "onlyEnglish" : "onlyChinese";
   const note = block.only ? `<p class="lang-note">${bilingualHtml({ en: ui.en[key], zh: ui.zh[key] })}</p>` : "";
-  return html(note + block.paragraph.html, "div", { key: index, className: `single${block.only ? ` only-${block.only}` : ""}` });
+  const className = `single${block.only ? ` only-${block.only}` : ""}${block.paragraph.kind === "subhead" ? " subhead" : ""}`;
+  return html(note + block.paragraph.html, "div", { key: index, className });
 }
 
 interface PreviewProps {
@@ -44,8 +48,9 @@ interface PreviewProps {
   getAsset(path: string): { toString(): string } | undefined;
 }
 
-/** The preview template, given the columns' names and the folder defaults. */
-export function articlePreview(columns: Record<string, Column>, defaults: Record<string, unknown>) {
+/** The preview template, given the columns' names, the folder defaults and the site's path
+ *  prefix. */
+export function articlePreview({ columns, defaults, pathPrefix }: { columns: Record<string, Column>; defaults: Record<string, unknown>; pathPrefix: string }) {
   return class ArticlePreview extends Component<PreviewProps, { mode: Mode }> {
     state = { mode: "both" as Mode };
 
@@ -103,11 +108,11 @@ export function articlePreview(columns: Record<string, Column>, defaults: Record
             ? h(
                 "figure",
                 { className: "lead-image" },
-                h("img", { src: String(this.props.getAsset(image.src) ?? image.src), alt: image.alt }),
+                h("img", { src: prefixedPath(String(this.props.getAsset(image.src) ?? image.src), pathPrefix), alt: image.alt }),
                 image.caption ? h("figcaption", { lang: htmlLangOf(image.caption) }, image.caption) : null,
               )
             : null,
-          h("div", { className: "article-body" }, pageBlocks(data.body ?? "").map(blockElement)),
+          h("div", { className: "article-body" }, pageBlocks(data.body ?? "", pathPrefix).map(blockElement)),
           data.credits ? h("p", { className: "credits", lang: htmlLangOf(data.credits) }, data.credits) : null,
         ),
       );

@@ -2,13 +2,15 @@
 // asks the model before a save and shows `npm run check`'s message for its key beside it
 // (Decap refuses a save while any field reports an error); the date, kept in Beijing time
 // whatever the browser's clock; and the body, the pair editor drawn by src/editor/pairs/.
+// A picture shows from where the site serves it, under its path prefix.
 // They are React components because Decap's widgets are; the React is Decap's own (one
 // bundle, one copy), and the pair editor itself is plain DOM.
 
 import { createElement, Component, type ReactNode } from "react";
-import type { Map as ImmutableMap } from "immutable";
+import type { List, Map as ImmutableMap } from "immutable";
 import type { Lang } from "../../config/languages.ts";
 import { beijingTimestamp, parseBeijingDate } from "../../model/dates.ts";
+import { prefixedPath } from "../../site/urls.ts";
 import type { RowNote } from "../pairs/check-draft.ts";
 import { mountPairEditor, type PairEditorHandle } from "../pairs/pair-editor.ts";
 import { KEY_OPTION } from "./config.ts";
@@ -25,6 +27,8 @@ export interface ControlProps {
   /** Decap's own check of this field (presence, pattern, then the control's isValid). */
   validate(): void;
   getEntry(): ImmutableMap<string, unknown>;
+  /** A picture's address to show it by (the picture control's). */
+  getAsset?: GetAsset;
 }
 
 /** The message `npm run check` gives for a front-matter key of the entry, if any. */
@@ -40,8 +44,34 @@ interface InnerControl {
 
 const customError = (message: string) => ({ error: { type: "CUSTOM", message } });
 
-/** Decap's control `Control`, checked by the model for the field's front-matter key. */
-export function checked(Control: unknown, check: FieldCheck) {
+const blank = (value: unknown): boolean =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (typeof value === "object" && Object.values(value).every(blank));
+
+/** The field as an object control is given it: while an optional object (the lead image) is
+ *  empty, so are its fields, so that Decap requires none of them; once the editor fills any,
+ *  the schema's rule holds again (a picture needs its alt text). */
+export function objectFieldAsShown(field: ImmutableMap<string, unknown>, value: unknown): ImmutableMap<string, unknown> {
+  const fields = field.get("fields") as List<ImmutableMap<string, unknown>> | undefined;
+  const plain = (value as { toJS?(): unknown } | undefined)?.toJS?.() ?? value;
+  if (field.get("required") !== false || !fields || !blank(plain)) return field;
+  return field.set("fields", fields.map((f) => f.set("required", false)));
+}
+
+type GetAsset = (path: string, field?: unknown) => unknown;
+const onSite = new WeakMap<GetAsset, GetAsset>();
+
+/** Decap's `getAsset` for a site under `pathPrefix`. Decap finds a picture by its file name in
+ *  the media folder alone; one in a sub-folder (assets/images/sample/) it gives back as the
+ *  site path written in the article, which a project site serves under its prefix. */
+function sitePictures(getAsset: GetAsset, pathPrefix: string): GetAsset {
+  let wrapped = onSite.get(getAsset);
+  if (!wrapped) onSite.set(getAsset, (wrapped = (path, field) => prefixedPath(String(getAsset(path, field)), pathPrefix)));
+  return wrapped;
+}
+
+/** Decap's control `Control`, checked by the model for the field's front-matter key, on a
+ *  site under `pathPrefix`. */
+export function checked(Control: unknown, check: FieldCheck, pathPrefix = "/") {
   return class Checked extends Component<ControlProps> {
     inner: InnerControl | null = null;
 
@@ -66,7 +96,9 @@ export function checked(Control: unknown, check: FieldCheck) {
     }
 
     render(): ReactNode {
-      return createElement(Control as never, { ...this.props, ref: (ref: InnerControl | null) => void (this.inner = ref) });
+      const field = objectFieldAsShown(this.props.field, this.props.value);
+      const getAsset = this.props.getAsset && sitePictures(this.props.getAsset, pathPrefix);
+      return createElement(Control as never, { ...this.props, field, getAsset, ref: (ref: InnerControl | null) => void (this.inner = ref) });
     }
   };
 }
