@@ -6,8 +6,8 @@
 import { parseArgs } from "node:util";
 import { optionsFromEnv } from "../src/config/build-options.ts";
 import site from "../src/config/site.ts";
-import { startPreview } from "../src/build/preview.ts";
-import { localBackend } from "../src/editor/cms/local-backend.ts";
+import { previewDir, startPreview } from "../src/build/preview.ts";
+import { adminPage, localBackend } from "../src/editor/cms/local-backend.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, cms: { type: "string", default: "fs" } } });
 const port = Number(values.port);
@@ -22,4 +22,4 @@ const cms = await localBackend({ mode: values.cms, root: process.cwd(), articles
     return process.exit(1);
   },
 );
-await startPreview(options, port, [cms]);
+await startPreview(options, port, [adminPage(previewDir(options), options.pathPrefix), cms]);

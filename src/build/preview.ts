@@ -62,10 +62,13 @@ async function removeStalePages(dir: string, written: readonly string[]): Promis
  *  scripts/serve.ts): it answers a request or passes it on with `next`. */
 export type PreviewMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/** The folder the preview renders into and serves. */
+export const previewDir = (options: Pick<BuildOptions, "cacheDir">) => path.join(options.cacheDir, "preview");
+
 export async function startPreview(options: BuildOptions, port: number, middleware: PreviewMiddleware[] = []): Promise<void> {
   // Renders never write search indexes: preview-search.ts does, beside them.
   const renderOptions: BuildOptions = { ...options, search: false, preview: true };
-  const OUT = path.join(options.cacheDir, "preview");
+  const OUT = previewDir(options);
   const articlesDir = path.normalize(options.articlesDir);
   /** What the last render's failure said, file:line first; empty once a render succeeds. */
   let errors: string[] = [];

@@ -7,6 +7,7 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -83,6 +84,24 @@ function checkCleanTree(root: string): void {
         "which would take them into the article's commit. Commit or stash them, or start without --cms git.",
     );
   }
+}
+
+/** The /admin/ page as the preview serves it, but without the live-reload script the preview
+ *  puts into every page it sends as text (this sends bytes): each save re-renders the site,
+ *  and a reload would throw away what the editor is typing, in this article or another. */
+export function adminPage(previewFolder: string, pathPrefix: string): Middleware {
+  const page = `${pathPrefix}admin/`;
+  return (req, res, next) => {
+    const pathname = (req.url ?? "").split("?")[0];
+    if ((req.method !== "GET" && req.method !== "HEAD") || (pathname !== page && pathname !== `${page}index.html`)) return next();
+    readFile(path.join(previewFolder, "admin", "index.html")).then(
+      (html) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length, "Cache-Control": "no-cache" });
+        res.end(req.method === "HEAD" ? undefined : html);
+      },
+      () => next(), // not rendered (yet): the preview says why
+    );
+  };
 }
 
 /** The middleware to mount on the preview server. */
