@@ -4,7 +4,7 @@
 // of the built sample site, served gzipped as a static host would, within its budget.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +15,11 @@ import { copyProject } from "./helpers/project-copy.ts";
 import { serveFolder } from "./helpers/static-server.ts";
 
 const SAMPLE = "2025-02-12-lantern-festival.md";
+/** The same article as a Windows editor might leave it: a byte order mark and CRLF. */
+const SAMPLE_BOM_CRLF = "2025-02-12-lantern-festival-windows.md";
+/** A sample article without a kicker or a credit line, and its page. */
+const EDITED = "2025-12-18-bus-depot-night-shift.md";
+const EDITED_PAGE = "/energy/20251218/bus-depot-night-shift/";
 
 let root: string;
 let server: ChildProcess;
@@ -44,6 +49,7 @@ beforeAll(async () => {
   // The sample site's pictures, encoded by the build the tests share (tests/setup/): the
   // preview would otherwise spend minutes encoding them again before it serves a page.
   if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
+  writeFileSync(article(SAMPLE_BOM_CRLF), `\uFEFF${readFileSync(article(SAMPLE), "utf8").replace(/\n/g, "\r\n")}`);
   server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", "0"], {
     cwd: root,
     env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
@@ -165,20 +171,53 @@ describe("the CMS under npm start", () => {
     await page.close();
   });
 
-  it("saves an article opened and saved unchanged with the same bytes", async () => {
+  it.each([SAMPLE, SAMPLE_BOM_CRLF])("saves %s opened and saved unchanged with the same bytes", async (name) => {
     const page = await cms();
-    const file = article(SAMPLE);
+    const file = article(name);
     const bytes = readFileSync(file);
     const written = statSync(file).mtimeMs;
-    await openEntry(page, SAMPLE);
-    // A change undone: Decap now has something to save, and it is the article as it was.
+    await openEntry(page, name);
+    // A change undone (the kicker is empty): Decap now has something to save, and it is the
+    // article as it was.
     const kicker = page.getByLabel(/^Kicker/);
-    await kicker.press("End");
     await kicker.press("x");
     await kicker.press("Backspace");
     await publish(page);
     await until("the save", () => statSync(file).mtimeMs !== written);
+    expect(readFileSync(file, "utf8")).toBe(bytes.toString("utf8")); // a readable diff first
     expect(readFileSync(file).equals(bytes)).toBe(true);
+    await page.close();
+  });
+
+  it("shows a save in the preview's page, while the CMS page, and what is being typed in it, stays as it is", async () => {
+    const page = await cms();
+    await openEntry(page, EDITED);
+    await page.evaluate(() => void ((window as { notReloaded?: boolean }).notReloaded = true));
+    await page.getByLabel(/^Kicker/).fill("Night shift");
+    await publish(page);
+    // Typed while the preview renders the save, not saved yet.
+    await page.getByLabel(/^Credit line/).fill("（记者 夜班/文）");
+    await until("the page with the saved kicker", async () => {
+      const res = await fetch(`${base}${EDITED_PAGE}`);
+      return res.ok && (await res.text()).includes(">Night shift<");
+    });
+    // The preview tells its open pages to reload once a render is done: not this one.
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.getByLabel(/^Credit line/).inputValue()).toBe("（记者 夜班/文）");
+    await page.close();
+  });
+
+  it("previews the article with the site's stylesheet in English, 中文 and both", async () => {
+    const page = await cms();
+    await openEntry(page, SAMPLE);
+    const pane = page.frameLocator("iframe");
+    const shown = (lang: string) => pane.locator(`.article-body .pair > [lang="${lang}"]`).first().isVisible();
+    for (const [mode, en, zh] of [["English", true, false], ["中文", false, true], ["Both · 双语", true, true]] as const) {
+      await pane.getByRole("button", { name: mode, exact: true }).click();
+      await expect.poll(() => shown("en")).toBe(en);
+      expect(await shown("zh-CN")).toBe(zh);
+    }
     await page.close();
   });
 
