@@ -11,7 +11,8 @@ export interface CmsSettings {
     /** The branch the site is built from. */
     branch: string;
     /** Where editors sign in. GitHub: the address of your OAuth proxy (GitHub has no sign-in
-     *  a page alone can do); GitLab and Gitea: the host's own address (default gitlab.com). */
+     *  a page alone can do); left out, editors sign in with a personal access token. GitLab
+     *  and Gitea: the host's own address (default gitlab.com). */
     baseUrl?: string;
     /** The sign-in path on `baseUrl`: "auth" for most OAuth proxies, "oauth/authorize" for
      *  GitLab and Gitea with PKCE. */

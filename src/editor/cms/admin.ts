@@ -5,7 +5,6 @@
 
 import { DecapCmsCore as CMS } from "decap-cms-core";
 import { GiteaBackend } from "decap-cms-backend-gitea";
-import { GitHubBackend } from "decap-cms-backend-github";
 import { GitLabBackend } from "decap-cms-backend-gitlab";
 import { ProxyBackend } from "decap-cms-backend-proxy";
 import BooleanWidget from "decap-cms-widget-boolean";
@@ -25,6 +24,7 @@ import { draftOf, fromFile, toFile, type EntryData } from "./article-format.ts";
 import { COLLECTION, FILE_NAME_KEY, FORMAT, widgetName, type DecapConfig } from "./config.ts";
 import type { AdminData } from "./plugin.ts";
 import { articlePreview } from "./preview.ts";
+import { GitHubWithTokenSignIn } from "./sign-in.ts";
 import { beijingDateControl, checked, pairEditorControl, type FieldCheck } from "./widgets.ts";
 
 const data = JSON.parse(document.getElementById("cms-data")!.textContent!) as AdminData;
@@ -74,7 +74,7 @@ const notes = (entry: ImmutableMap<string, unknown>, body: string) =>
 
 CMS.registerCustomFormat(FORMAT, "md", { fromFile, toFile: (values) => toFile(values as EntryData) });
 
-CMS.registerBackend("github", GitHubBackend);
+CMS.registerBackend("github", GitHubWithTokenSignIn);
 CMS.registerBackend("gitlab", GitLabBackend);
 CMS.registerBackend("gitea", GiteaBackend);
 CMS.registerBackend("proxy", ProxyBackend);

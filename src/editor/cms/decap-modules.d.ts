@@ -2,7 +2,11 @@
 // the exports of (decap-cms-core has declarations of its own). What admin.ts takes from them:
 
 declare module "decap-cms-backend-github" {
-  export const GitHubBackend: unknown;
+  /** Decap's GitHub backend; `authComponent` gives its sign-in page. */
+  export class GitHubBackend {
+    constructor(...args: unknown[]);
+    authComponent(): unknown;
+  }
 }
 declare module "decap-cms-backend-gitlab" {
   export const GitLabBackend: unknown;
