@@ -298,6 +298,13 @@ describe("the local backend under npm start", () => {
     expect((await res.json()).error).toContain('articles/2026-01-01-direct.md:2:1 error missing required key "column"');
     expect(articleNames()).not.toContain("2026-01-01-direct.md");
   });
+
+  it("refuses an article whose address another article has", async () => {
+    const res = await post(save("---\ntitle:\n  en: The same address\ncolumn: energy\ndate: 2025-12-18 09:00\nslug: bus-depot-night-shift\n---\n\nA paragraph.\n"));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toContain(`duplicate permalink ${EDITED_PAGE}: articles/${EDITED} has it already`);
+    expect(articleNames()).not.toContain("2026-01-01-direct.md");
+  });
 });
 
 describe("the production /admin/", () => {
@@ -314,11 +321,35 @@ describe("the production /admin/", () => {
     try {
       await page.goto(`${site.url}/admin/`);
       // The GitHub backend's sign-in page: the CMS has loaded and drawn.
-      await page.getByRole("button", { name: /Login with GitHub/ }).waitFor({ timeout: 30_000 });
+      await page.getByLabel(/^Personal access token/).waitFor({ timeout: 30_000 });
       await page.waitForLoadState("networkidle");
       console.log(`/admin/ transferred ${bytes} bytes (gzip), ${urls.length} requests`);
       expect(urls.filter((u) => !u.startsWith(`${site.url}/`) && !/^(?:data|blob):/.test(u))).toEqual([]);
       expect(bytes).toBeLessThanOrEqual(1_600_000);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+
+  it("signs in to GitHub with the editor's personal access token when no OAuth proxy is set", async () => {
+    const site = await serveFolder(inject("siteDir"));
+    const page = await browser.newPage();
+    // GitHub cannot be reached from here: its API answers as it does a token it does not know.
+    const asked: { url: string; authorization?: string }[] = [];
+    await page.route("https://api.github.com/**", (route) => {
+      asked.push({ url: route.request().url(), authorization: route.request().headers().authorization });
+      return route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ message: "Bad credentials" }) });
+    });
+    try {
+      await page.goto(`${site.url}/admin/`);
+      await page.getByLabel(/^Personal access token/).fill("github_pat_example");
+      await page.getByRole("button", { name: /^Sign in/ }).click();
+      await expect.poll(() => asked.map((a) => a.url)).toContain("https://api.github.com/user");
+      expect(asked.map((a) => a.authorization)).toEqual(asked.map(() => "token github_pat_example"));
+      // GitHub's refusal is shown, and the editor can try another token.
+      await expect.poll(() => page.getByRole("alert").textContent()).toBeTruthy();
+      expect(await page.getByLabel(/^Personal access token/).isVisible()).toBe(true);
     } finally {
       await page.close();
       await site.close();
