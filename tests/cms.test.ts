@@ -347,8 +347,8 @@ describe("the production /admin/", () => {
       await page.getByRole("button", { name: /^Sign in/ }).click();
       await expect.poll(() => asked.map((a) => a.url)).toContain("https://api.github.com/user");
       expect(asked.map((a) => a.authorization)).toEqual(asked.map(() => "token github_pat_example"));
-      // GitHub's refusal is shown, and the editor can try another token.
-      await expect.poll(() => page.getByRole("alert").textContent()).toBeTruthy();
+      // The refusal is shown on the sign-in form, and the editor can try another token.
+      await expect.poll(() => page.locator("form").getByRole("alert").textContent()).toContain("your-org/qiao");
       expect(await page.getByLabel(/^Personal access token/).isVisible()).toBe(true);
     } finally {
       await page.close();
