@@ -5,6 +5,7 @@ import { EleventyHtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { optionsFromEnv, optionsGiven } from "./src/config/build-options.ts";
 import site from "./src/config/site.ts";
+import cmsPlugin from "./src/editor/cms/plugin.ts";
 import deployPlugin from "./src/features/deploy/plugin.ts";
 import feedsPlugin from "./src/features/feeds/plugin.ts";
 import imagesPlugin from "./src/features/images/plugin.ts";
@@ -28,6 +29,7 @@ export default function (config: UserConfig) {
   config.addPlugin(feedsPlugin, options);
   config.addPlugin(searchPlugin, options);
   config.addPlugin(deployPlugin, options);
+  config.addPlugin(cmsPlugin, options);
   config.ignores.add("README.md");
   config.ignores.add("tests/**");
 

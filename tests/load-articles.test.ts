@@ -78,3 +78,22 @@ describe("the parse cache", () => {
     expect(await errors([])).toEqual([]);
   });
 });
+
+describe("the folder's listing", () => {
+  it("is kept per the name a caller gives the folder, so a load by another name never lists a saved article twice", async () => {
+    const dir = path.join(await tempDir(), "articles");
+    await mkdir(dir);
+    const text = ["---", "title:", "  en: Buses at night", "column: news", "date: 2021-01-06 09:00", "source: 郑州之窗", "---", "", "The night buses run.", ""];
+    await writeFile(path.join(dir, "2021-01-06-buses.md"), text.join("\n"));
+    // The preview names the folder from the project (relative); the CMS's save check, by its
+    // absolute path, in between two of the preview's loads.
+    const relative = path.relative(process.cwd(), dir);
+    const preview = (changed?: string[]) => loadArticles(relative, site.columns, process.cwd(), changed);
+    await preview();
+    await loadArticles(dir, site.columns, process.cwd());
+    const saved = path.join(relative, "2021-01-06-buses.md");
+    const { articles, problems } = await preview([saved]);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(articles.map((a) => a.file)).toEqual([saved]);
+  });
+});

@@ -7,8 +7,9 @@ import type { Article } from "../src/model/article.ts";
 import { loadArticles } from "../src/model/load-articles.ts";
 import type { ParagraphKind } from "../src/model/paragraphs.ts";
 import { frontPage } from "../src/site/listings.ts";
-import { assemblePublication, markUntranslated } from "../src/site/publication.ts";
+import { assemblePublication } from "../src/site/publication.ts";
 import { describeArticle } from "../src/site/seo.ts";
+import { markUntranslated } from "../src/site/untranslated.ts";
 import { testOptions } from "./helpers/build.ts";
 import { readPage, text } from "./helpers/html.ts";
 

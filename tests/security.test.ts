@@ -16,8 +16,9 @@ import { pagePaths, pageUrl, readSite } from "./helpers/site-snapshot.ts";
 import { serveFolder } from "./helpers/static-server.ts";
 
 const SCRIPT_TAGS = "/news/20240101/script-tags/";
-/** The only scripts a page may run: the site's own files, as the build names them. */
-const SITE_SCRIPT = /^\/assets\/(?:reading-mode|search)\.[0-9a-f]{10}\.js$/;
+/** The only scripts a page may run: the site's own files, as the build names them (the CMS
+ *  at /admin/ included). */
+const SITE_SCRIPT = /^\/assets\/(?:reading-mode|search|admin)\.[0-9a-f]{10}\.js$/;
 const DOUBLE_QUOTE = "/news/20240102/double-quote-breakout/";
 const SINGLE_QUOTE = "/international/20240103/single-quote-breakout/";
 

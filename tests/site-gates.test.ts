@@ -8,12 +8,15 @@ import { describe, expect, inject, it } from "vitest";
 import { cacheControl, CACHE } from "../src/features/deploy/headers.ts";
 import { hashedName } from "../src/site/assets.ts";
 import { readPage } from "./helpers/html.ts";
+import { loadSearch } from "./helpers/search-probe.ts";
 import { contentSecurityPolicy, htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
 import { pagePaths, pageUrl, sitePaths } from "./helpers/site-snapshot.ts";
 import { TEST_SITE_URL } from "./helpers/build.ts";
 
 const siteDir = inject("siteDir");
-const pages = pagePaths(siteDir);
+// The CMS at /admin/ is not a reader's page: it has its own policy and gates (below).
+const ADMIN = "/admin/index.html";
+const pages = pagePaths(siteDir).filter((p) => p !== ADMIN);
 
 it("the build has a page of every kind: home, column, a column's second page and article", () => {
   expect(pages).toEqual(
@@ -65,7 +68,7 @@ describe.each(pages)("%s", (file) => {
 });
 
 describe("the site's own stylesheet and scripts", () => {
-  const built = sitePaths(siteDir).filter((p) => /^\/assets\/[^/]+\.(?:css|js)$/.test(p));
+  const built = sitePaths(siteDir).filter((p) => /^\/assets\/[^/]+\.(?:css|js)$/.test(p) && !p.startsWith("/assets/admin."));
 
   it("ship only as built files: hashed, minified, and the sources stay out", async () => {
     expect(built.map((p) => p.replace(/\.[0-9a-f]{10}\./, ".*."))).toEqual(["/assets/reading-mode.*.js", "/assets/search-worker.*.js", "/assets/search.*.js", "/assets/site.*.css"]);
@@ -78,5 +81,50 @@ describe("the site's own stylesheet and scripts", () => {
       expect(contents.toString("utf8").trim().split("\n").length, file).toBeLessThanOrEqual(2);
       expect(contents.toString("utf8"), file).not.toMatch(/\n {2}|\/\*|^\s*\/\//m);
     }
+  });
+});
+
+describe("the CMS page, /admin/", () => {
+  it("is valid HTML, asks search engines not to index it, and is in neither the sitemap nor the search index", async () => {
+    expect(await htmlProblems(path.join(siteDir, ADMIN))).toEqual([]);
+    const doc = await readPage(siteDir, "/admin/");
+    expect(doc.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+    const sitemap = await readFile(path.join(siteDir, "sitemap.xml"), "utf8");
+    expect(sitemap).toContain("<loc>");
+    expect(sitemap).not.toContain("/admin");
+    // Words the page holds (its title, in both languages) find no page of it.
+    const search = await loadSearch(siteDir);
+    for (const word of ["manager", "内容管理", "admin"]) expect((await search.search(word)).map((h) => h.url).filter((u) => u.includes("admin")), word).toEqual([]);
+  });
+
+  it("carries its own policy, first in <head>: code from the site alone, requests to the site and the git host's API only", async () => {
+    const doc = await readPage(siteDir, "/admin/");
+    const policy = contentSecurityPolicy(doc);
+    expect(policy?.get("default-src")).toEqual(["'self'"]);
+    // ajv, which Decap validates its configuration with, compiles schemas at run time; still no inline script.
+    expect(policy?.get("script-src")).toEqual(["'self'", "'unsafe-eval'"]);
+    expect(policy?.get("connect-src")).toEqual(["'self'", "https://api.github.com"]);
+    expect(policy?.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    expect(policy?.get("object-src")).toEqual(["'none'"]);
+    expect(policy?.get("base-uri")).toEqual(["'self'"]);
+    const first = doc.querySelector("head > :is(script, link, style, base)");
+    expect(first?.compareDocumentPosition(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!)).toBe(2 /* PRECEDING */);
+    expect(inlineCodeProblems(doc)).toEqual([]);
+  });
+
+  it("loads the CMS from files of the site named by the hash of what they hold, with its configuration in a data block", async () => {
+    const doc = await readPage(siteDir, "/admin/");
+    const own = [...doc.querySelectorAll('link[rel="stylesheet"], script[src]')].map((el) => el.getAttribute("href") ?? el.getAttribute("src")!);
+    expect(own.some((url) => /^\/assets\/admin\.[0-9a-f]{10}\.js$/.test(url))).toBe(true);
+    for (const url of own) {
+      const contents = await readFile(path.join(siteDir, url));
+      expect(path.basename(url)).toBe(hashedName(path.basename(url).replace(/\.[0-9a-f]{10}\./, "."), contents));
+      expect(cacheControl(url.slice(1))).toBe(CACHE.immutable);
+    }
+    const data = JSON.parse(doc.querySelector("#cms-data")!.textContent!) as { config: { backend: { name: string }; local_backend?: unknown } };
+    expect(data.config.backend.name).toBe("github");
+    // A production build has no local backend: only `npm start` edits a working tree.
+    expect(data.config.local_backend).toBeUndefined();
   });
 });

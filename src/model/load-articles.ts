@@ -71,8 +71,12 @@ const imagesHold = (images: ImageLookups) => images.every(([file, found]) => exi
 
 /** Each folder's article files as last listed. A caller that knows which files changed (the
  *  preview, told by its watcher) gets the rest from here: walking and stat-ing an archive of
- *  thousands of files on every save would cost more than the save's whole render. */
+ *  thousands of files on every save would cost more than the save's whole render. Kept by
+ *  the folder as the caller names it, since the paths are in that form: the CMS's save check
+ *  reads `/…/articles` while the preview reads `articles`, and mixing the two would list an
+ *  edited file twice. */
 const listings = new Map<string, string[]>();
+const listingKey = (cwd: string, dir: string) => JSON.stringify([path.resolve(cwd, dir), dir]);
 
 /** The listing `files` after `changed` (paths as articleFiles gives them) were written,
  *  added or deleted. */
@@ -94,11 +98,11 @@ export async function loadArticles(
   changed?: readonly string[],
 ): Promise<LoadResult> {
   const defaults = await readDefaults(dir);
-  const listed = listings.get(path.resolve(cwd, dir));
+  const listed = listings.get(listingKey(cwd, dir));
   const changedSet = new Set(changed);
   const trusted = changed !== undefined && listed !== undefined;
   const files = trusted ? listingAfter(listed, changedSet) : await articleFiles(dir);
-  listings.set(path.resolve(cwd, dir), files);
+  listings.set(listingKey(cwd, dir), files);
   const context = JSON.stringify([defaults, columns, cwd]);
   // Synchronous reads on purpose: many small files read one after another beat as many
   // promises queued on libuv's four threads, and parsing is CPU-bound anyway.

@@ -11,6 +11,7 @@
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { existsSync, readFileSync, statSync, watch } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { BuildOptions } from "../config/build-options.ts";
@@ -58,10 +59,17 @@ async function removeStalePages(dir: string, written: readonly string[]): Promis
   }
 }
 
-export async function startPreview(options: BuildOptions, port: number): Promise<void> {
+/** A handler the preview server runs before its own (the CMS's local backend, mounted by
+ *  scripts/serve.ts): it answers a request or passes it on with `next`. */
+export type PreviewMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The folder the preview renders into and serves. */
+export const previewDir = (options: Pick<BuildOptions, "cacheDir">) => path.join(options.cacheDir, "preview");
+
+export async function startPreview(options: BuildOptions, port: number, middleware: PreviewMiddleware[] = []): Promise<void> {
   // Renders never write search indexes: preview-search.ts does, beside them.
   const renderOptions: BuildOptions = { ...options, search: false, preview: true };
-  const OUT = path.join(options.cacheDir, "preview");
+  const OUT = previewDir(options);
   const articlesDir = path.normalize(options.articlesDir);
   /** What the last render's failure said, file:line first; empty once a render succeeds. */
   let errors: string[] = [];
@@ -89,6 +97,7 @@ export async function startPreview(options: BuildOptions, port: number): Promise
   };
   const server = EleventyDevServer.getServer("qiao", OUT, {
     pathPrefix: options.pathPrefix,
+    middleware,
     onRequest: {
       [`${CLIENT_PATH}preview.js`]: client("preview.js", "text/javascript; charset=utf-8"),
       [`${CLIENT_PATH}preview.css`]: client("preview.css", "text/css; charset=utf-8"),

@@ -2,7 +2,9 @@
 // when its own code changes, and a process cannot reload its modules: so the preview runs in
 // a child that exits with RESTART_EXIT_CODE to be started again, and this parent stays, so
 // the terminal keeps one foreground job that Ctrl-C stops. Signals sent to the parent alone
-// (`kill`, a process manager) are passed on to the child.
+// (`kill`, a process manager) are passed on to the child, and a child whose parent is gone
+// (killed with SIGKILL, which cannot be passed on) stops too, so no preview is left holding
+// the port with no one to stop it.
 
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -11,9 +13,20 @@ export const RESTART_EXIT_CODE = 75;
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** Runs `node <this process's flags> <args>` with `env`, again each time it exits with
+/** Set in the child's environment by the parent that supervises it. */
+const CHILD = "QIAO_PREVIEW_CHILD";
+
+/** Whether this process is the supervised child. The child then stops when the channel to
+ *  its parent closes: the parent is gone. */
+export function isSupervised(): boolean {
+  if (!process.env[CHILD]) return false;
+  process.on("disconnect", () => process.exit(0));
+  return true;
+}
+
+/** Runs `node <this process's flags> <args>`, again each time it exits with
  *  RESTART_EXIT_CODE; answers the exit code of its last run. */
-export function superviseRestarts(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+export function superviseRestarts(args: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
     let child: ChildProcess;
     let stopping = false;
@@ -23,7 +36,10 @@ export function superviseRestarts(args: readonly string[], env: NodeJS.ProcessEn
     };
     for (const signal of SIGNALS) process.on(signal, forward);
     const start = () => {
-      child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: "inherit", env });
+      child = spawn(process.execPath, [...process.execArgv, ...args], {
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
+        env: { ...process.env, [CHILD]: "1" },
+      });
       child.on("exit", (code) => {
         if (code === RESTART_EXIT_CODE && !stopping) return start();
         for (const s of SIGNALS) process.off(s, forward);

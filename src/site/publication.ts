@@ -6,20 +6,15 @@ import path from "node:path";
 import type { BuildOptions } from "../config/build-options.ts";
 import type { SiteConfig } from "../config/site.ts";
 import type { Lang } from "../config/languages.ts";
-import { isScheduled, type Article, type RenderedParagraph } from "../model/article.ts";
-import type { Block } from "../model/paragraphs.ts";
+import { isScheduled, type Article } from "../model/article.ts";
 import { loadArticles } from "../model/load-articles.ts";
 import { escapeHtml } from "../model/html-text.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { editorNotes, type EditorNotes } from "./editor-notes.ts";
 import { columnPages, frontPage, newestFirst, relatedSections, type ColumnPage, type FrontPage, type Section } from "./listings.ts";
 import { articleHead, type ArticleHead } from "./seo.ts";
+import { markUntranslated, oneLanguageOf, type PageBlock } from "./untranslated.ts";
 import { absoluteUrl } from "./urls.ts";
-
-/** A block as the article page draws it. `only`: a paragraph of text that stands alone in an
- *  article that translates, so the page can say it has no translation (the reader would
- *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
-export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
 
 /** What a feature adds to a page: its own partial in `_includes/` and the data it draws. */
 export interface PagePart {
@@ -66,22 +61,6 @@ export interface Publication {
 export function isPublished(article: Article, options: Pick<BuildOptions, "production" | "includeFuture" | "now">): boolean {
   if (!options.production) return true;
   return !article.draft && (options.includeFuture || !isScheduled(article, options.now));
-}
-
-/** Marks the paragraphs that stand alone without translation: body text only (a caption, a
- *  subhead or a picture is not missing a translation), and only in an article with pairs (one
- *  written in a single language is not missing anything paragraph by paragraph). */
-export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
-  if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
-  return blocks.map((b) => (b.kind === "single" && b.paragraph.kind === "text" ? { ...b, only: b.paragraph.lang } : b));
-}
-
-/** The language of every paragraph of words (text and subheads), when they share one;
- *  undefined for an article with words in both languages (or none). Captions and pictures
- *  do not count: a Chinese photo credit under an English story leaves it an English story. */
-export function oneLanguageOf(paragraphs: readonly RenderedParagraph[]): Lang | undefined {
-  const langs = new Set(paragraphs.filter((p) => p.kind === "text" || p.kind === "subhead").map((p) => p.lang));
-  return langs.size === 1 ? [...langs][0] : undefined;
 }
 
 /**

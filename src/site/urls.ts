@@ -14,3 +14,9 @@ export function absoluteUrl(sitePath: string, options: Pick<BuildOptions, "siteU
 export function absoluteAssetUrl(src: string, options: Pick<BuildOptions, "siteUrl" | "pathPrefix">): string {
   return src.startsWith("/") && !src.startsWith("//") ? absoluteUrl(src, options) : new URL(src).href;
 }
+
+/** A site path ("/assets/images/a.jpg") as a browser on the site asks for it, under the path
+ *  prefix; addresses on other hosts and blob: URLs stay as they are. */
+export function prefixedPath(url: string, pathPrefix: string): string {
+  return url.startsWith("/") && !url.startsWith("//") ? pathPrefix + url.slice(1) : url;
+}

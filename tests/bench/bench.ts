@@ -10,7 +10,8 @@
 // build and the one-story builds. --scale N also builds N articles, in full and one story at
 // a time, and prints how time and memory grow. With --dev it measures the edit loop of
 // `npm start` instead, search on: saves right after start, while the search index is
-// written, and saves after idle. With --import it times `npm run import` of an archive of
+// written, saves after idle, and saves after idle made as the CMS at /admin/ makes them
+// (through its local backend). With --import it times `npm run import` of an archive of
 // some 3,000 channel dumps instead. Results also go to bench-results/.
 
 import { spawn } from "node:child_process";
@@ -87,10 +88,12 @@ function minimal(count: number, outDir: string): Promise<RunStats> {
 }
 
 /** How long saves take to show, at the two moments an editor meets: right after the server
- *  answers, while its search indexing runs, and after it has been idle. */
+ *  answers, while its search indexing runs, and after it has been idle; and a save from the
+ *  CMS after idle. */
 interface DevLoop {
   duringIndexing: number[];
   afterIdle: number[];
+  cmsAfterIdle: number[];
 }
 
 /** Starts `npm start` with search on, as an editor runs it, saves edits to articles and times
@@ -129,14 +132,20 @@ async function devLoop(samples = 5): Promise<DevLoop> {
   }
   const columns = Object.keys(syntheticColumns(BENCH_COLUMNS));
   let edits = 0;
-  async function timedSave(): Promise<number> {
-    const index = Math.floor(((edits + 1) * articles) / (2 * samples + 1));
+  /** Saves an edit as a text editor does (writes the file) or as the CMS does (its local
+   *  backend, which checks the article before it writes), and times how long until the
+   *  served page holds it. */
+  async function timedSave(how: "editor" | "cms"): Promise<number> {
+    // Spread over the archive: each of the three rounds' saves edits another article.
+    const index = Math.floor(((edits + 1) * articles) / (3 * samples + 1));
     const { fileName, text } = syntheticArticle(index, columns);
     const file = path.join(root, "articles", fileName);
     const { article } = parseArticle(text, fileName, { columns: syntheticColumns(BENCH_COLUMNS), defaults: { source: "x" } });
     const marker = `Edited ${edits++} ${Date.now()}`;
+    const edited = readFileSync(file, "utf8").replace(/\n\n/, `\n\n${marker}.\n\n`);
     const started = performance.now();
-    writeFileSync(file, readFileSync(file, "utf8").replace(/\n\n/, `\n\n${marker}.\n\n`));
+    if (how === "editor") writeFileSync(file, edited);
+    else await cmsSave(fileName, edited);
     for (;;) {
       const page = await fetch(`http://127.0.0.1:${port}${encodeURI(article!.url)}`).then((r) => r.text(), () => "");
       if (page.includes(marker)) break;
@@ -145,26 +154,38 @@ async function devLoop(samples = 5): Promise<DevLoop> {
     }
     return performance.now() - started;
   }
-  const timings: DevLoop = { duringIndexing: [], afterIdle: [] };
+  /** What the CMS sends for a save in simple publishing. */
+  async function cmsSave(fileName: string, raw: string): Promise<void> {
+    const entry = { path: `articles/${fileName}`, slug: fileName.replace(/\.md$/, ""), raw };
+    const res = await fetch(`http://localhost:${port}/admin/api/v1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: `http://localhost:${port}` },
+      body: JSON.stringify({ action: "persistEntry", params: { branch: "main", dataFiles: [entry], assets: [], options: { commitMessage: "Edit", useWorkflow: false, status: "draft" } } }),
+    });
+    if (!res.ok) throw new Error(`the CMS's backend answered ${res.status}: ${await res.text()}`);
+  }
+  const timings: DevLoop = { duringIndexing: [], afterIdle: [], cmsAfterIdle: [] };
   try {
     log("Starting the preview server (a full first render) ...");
     await printed(/Server at/, 600_000);
     log("Saving while the search index is written (each save stops the run it makes stale; the next starts once saves pause) ...");
     for (let sample = 0; sample < samples; sample++) {
       await printed(/search indexing started/, 60_000);
-      const ms = await timedSave();
+      const ms = await timedSave("editor");
       timings.duringIndexing.push(ms);
       log(`  save ${sample + 1}: ${ms.toFixed(0)} ms`);
     }
-    log("Saving after idle (each save waits for the search index of the one before) ...");
-    for (let sample = 0; sample < samples; sample++) {
-      const started = performance.now();
-      await printed(/search index ready/, 600_000);
-      if (sample === 0) log(`  search index ready ${((performance.now() - started) / 1000).toFixed(1)} s after the last save`);
-      await new Promise((r) => setTimeout(r, 5_000));
-      const ms = await timedSave();
-      timings.afterIdle.push(ms);
-      log(`  save ${sample + 1}: ${ms.toFixed(0)} ms`);
+    for (const [how, list] of [["editor", timings.afterIdle], ["cms", timings.cmsAfterIdle]] as const) {
+      log(`Saving after idle${how === "cms" ? " from the CMS" : ""} (each save waits for the search index of the one before) ...`);
+      for (let sample = 0; sample < samples; sample++) {
+        const started = performance.now();
+        await printed(/search index ready/, 600_000);
+        if (sample === 0) log(`  search index ready ${((performance.now() - started) / 1000).toFixed(1)} s after the last save`);
+        await new Promise((r) => setTimeout(r, 5_000));
+        const ms = await timedSave(how);
+        list.push(ms);
+        log(`  save ${sample + 1}: ${ms.toFixed(0)} ms`);
+      }
     }
   } finally {
     server.kill();
@@ -225,11 +246,12 @@ npm run import of ${dumps} dumps: ${stats.seconds.toFixed(1)} s, CPU ${stats.cpu
   const timings = await devLoop();
   const median = (samples: number[]) => Math.round([...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!);
   const summary = (samples: number[]) => ({ samples: samples.map(Math.round), median: median(samples) });
-  results.devSaveMs = { duringIndexing: summary(timings.duringIndexing), afterIdle: summary(timings.afterIdle) };
+  results.devSaveMs = { duringIndexing: summary(timings.duringIndexing), afterIdle: summary(timings.afterIdle), cmsAfterIdle: summary(timings.cmsAfterIdle) };
   log(`
 Saves at ${articles} articles, search on, until the served page holds the change (target ≤ 1000 ms):
   right after start, while search indexing runs   median ${median(timings.duringIndexing)} ms  (${timings.duringIndexing.map(Math.round).join(", ")})
-  after idle                                      median ${median(timings.afterIdle)} ms  (${timings.afterIdle.map(Math.round).join(", ")})`);
+  after idle                                      median ${median(timings.afterIdle)} ms  (${timings.afterIdle.map(Math.round).join(", ")})
+  after idle, from the CMS (its local backend)    median ${median(timings.cmsAfterIdle)} ms  (${timings.cmsAfterIdle.map(Math.round).join(", ")})`);
 } else {
   const cache = (name: string) => `${root}/.cache-${name}`;
   for (const name of ["baseline", "full"]) rmSync(cache(name), { recursive: true, force: true });

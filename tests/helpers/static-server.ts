@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { createGzip } from "node:zlib";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -43,18 +44,27 @@ async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-function send(res: ServerResponse, status: number, file: string, headOnly: boolean) {
-  res.writeHead(status, { "content-type": CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" });
+/** Types a static host compresses (pictures and index chunks are compressed already). */
+const COMPRESSED = /^(?:text\/|application\/(?:json|xml|wasm)|image\/svg)/;
+
+function send(res: ServerResponse, status: number, file: string, headOnly: boolean, gzip: boolean) {
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const compress = gzip && COMPRESSED.test(type);
+  res.writeHead(status, { "content-type": type, ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}) });
   if (headOnly) res.end();
+  else if (compress) createReadStream(file).pipe(createGzip({ level: 9 })).pipe(res);
   else createReadStream(file).pipe(res);
 }
 
 export interface ServeOptions {
   /** Told of every file served whole (a GET answered 200), by its path on the site. */
   onServed?: (sitePath: string, file: string) => void;
+  /** Compress text for a browser that accepts it, as most static hosts do (what a page
+   *  costs to load is measured so). */
+  gzip?: boolean;
 }
 
-export async function serveFolder(root: string, { onServed }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveFolder(root: string, { onServed, gzip = false }: ServeOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const headOnly = req.method === "HEAD";
@@ -80,12 +90,13 @@ export async function serveFolder(root: string, { onServed }: ServeOptions = {})
       res.writeHead(301, { location: `${pathname}/` }).end();
       return;
     }
+    const compress = gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     if (await isFile(file)) {
       if (!headOnly) onServed?.(pathname, file);
-      return send(res, 200, file, headOnly);
+      return send(res, 200, file, headOnly, compress);
     }
     const notFound = path.join(base, "404.html");
-    if (await isFile(notFound)) return send(res, 404, notFound, headOnly);
+    if (await isFile(notFound)) return send(res, 404, notFound, headOnly, compress);
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,0 +1,143 @@
+// The CMS's backend under `npm start`: decap-server's own handlers (the working tree as it
+// is, or local git branches), mounted on the preview server at /admin/api/v1 so there is no
+// second server and no second port. Before a request reaches them, two guards stand:
+// request-guard.ts (this machine and the preview's own pages only), and the check: a save
+// that `npm run check` would refuse is answered with its messages and nothing is written or
+// committed, whatever sent it.
+
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Column } from "../../config/site.ts";
+import { parseArticle } from "../../model/article.ts";
+import { loadArticles, readDefaults } from "../../model/load-articles.ts";
+import { formatProblem, type Problem } from "../../model/problems.ts";
+import { LOCAL_API_PATH } from "./config.ts";
+import { refusal } from "./request-guard.ts";
+
+import decapServer from "decap-server/dist/middlewares.js";
+
+/** "fs": saves write the working tree; "git": each save is a commit, and the editorial
+ *  workflow keeps each article on a branch of its own (`cms/articles/…`) until published. */
+export type LocalMode = "fs" | "git";
+
+export interface LocalBackendOptions {
+  mode: LocalMode;
+  /** The repository: the preview's working folder. */
+  root: string;
+  articlesDir: string;
+  columns: Record<string, Column>;
+  pathPrefix: string;
+}
+
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+interface DataFile {
+  path: string;
+  raw: string;
+  newPath?: string;
+}
+
+interface SaveParams {
+  entry?: DataFile;
+  dataFiles?: DataFile[];
+  assets?: { path: string }[];
+}
+
+const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
+const posix = (file: string) => file.split(path.sep).join("/");
+
+/** Every error `npm run check` would report for the articles a save writes, with the other
+ *  articles as they are on disk: the file's own problems, and a permalink another file has. */
+export async function saveProblems(params: SaveParams, options: Omit<LocalBackendOptions, "mode" | "pathPrefix">): Promise<Problem[]> {
+  const articlesDir = posix(path.normalize(options.articlesDir));
+  const files = (params.dataFiles ?? (params.entry ? [params.entry] : [])).filter((f) => f.path.endsWith(".md") && under(posix(path.normalize(f.newPath ?? f.path)), articlesDir));
+  if (!files.length) return [];
+  const uploads = new Set((params.assets ?? []).map((a) => `/${posix(path.normalize(a.path))}`));
+  const defaults = await readDefaults(path.join(options.root, articlesDir));
+  // The folder named as the preview names it (src/site/publication.ts), and "nothing changed":
+  // the two share the folder's listing and parses, which the preview's watcher keeps current,
+  // so a save's check reads no other file of the archive (at 10,000 articles, listing and
+  // stat-ing them all cost a CMS save about half a second).
+  const others = await loadArticles(options.articlesDir, options.columns, options.root, []);
+  return files.flatMap((file) => {
+    const name = posix(path.normalize(file.newPath ?? file.path));
+    const { article, problems } = parseArticle(file.raw, name, {
+      columns: options.columns,
+      defaults,
+      imageExists: (sitePath) => uploads.has(sitePath) || existsSync(path.join(options.root, sitePath)),
+    });
+    const errors = problems.filter((p) => p.severity === "error");
+    const replaced = new Set([file.path, name].map((f) => posix(path.normalize(f))));
+    const taken = article && others.articles.find((a) => a.url === article.url && !replaced.has(posix(a.file)));
+    if (taken) errors.push({ file: name, line: 1, col: 1, severity: "error", message: `duplicate permalink ${article.url}: ${posix(taken.file)} has it already; change the slug` });
+    return errors;
+  });
+}
+
+/** Refuses to commit in a working tree with changes of its own: decap-server commits with
+ *  `git add .`, which would take them into an article's commit. */
+function checkCleanTree(root: string): void {
+  const status = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" });
+  if (status.trim()) {
+    throw new Error(
+      "The CMS's git mode needs a working tree without uncommitted changes: each save commits with `git add .`, " +
+        "which would take them into the article's commit. Commit or stash them, or start without --cms git.",
+    );
+  }
+}
+
+/** The /admin/ page as the preview serves it, but without the live-reload script the preview
+ *  puts into every page it sends as text (this sends bytes): each save re-renders the site,
+ *  and a reload would throw away what the editor is typing, in this article or another. */
+export function adminPage(previewFolder: string, pathPrefix: string): Middleware {
+  const page = `${pathPrefix}admin/`;
+  return (req, res, next) => {
+    const pathname = (req.url ?? "").split("?")[0];
+    if ((req.method !== "GET" && req.method !== "HEAD") || (pathname !== page && pathname !== `${page}index.html`)) return next();
+    readFile(path.join(previewFolder, "admin", "index.html")).then(
+      (html) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length, "Cache-Control": "no-cache" });
+        res.end(req.method === "HEAD" ? undefined : html);
+      },
+      () => next(), // not rendered (yet): the preview says why
+    );
+  };
+}
+
+/** The middleware to mount on the preview server. */
+export async function localBackend(options: LocalBackendOptions): Promise<Middleware> {
+  if (options.mode === "git") checkCleanTree(options.root);
+  const app = express();
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const why = refusal({
+      remoteAddress: req.socket.remoteAddress,
+      localPort: req.socket.localPort,
+      host: req.headers.host,
+      origin: req.headers.origin,
+      secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+    });
+    if (why) res.status(403).json({ error: why });
+    else next();
+  });
+  app.post("/api/v1", express.json({ limit: "50mb" }), (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { action?: string; params?: SaveParams };
+    if (body.action !== "persistEntry" || !body.params) return next();
+    saveProblems(body.params, options).then(
+      (problems) => (problems.length ? res.status(422).json({ error: problems.map(formatProblem).join("\n") }) : next()),
+      next,
+    );
+  });
+  // decap-server reads the repository's folder from the process: the preview's own.
+  await (options.mode === "git" ? decapServer.registerLocalGit : decapServer.registerLocalFs)(app, { logLevel: "warn" });
+  const mount = `${options.pathPrefix}admin/${LOCAL_API_PATH}`;
+  return (req, res, next) => {
+    const url = req.url ?? "";
+    if (url !== mount && !url.startsWith(`${mount}?`)) return next();
+    req.url = `/${LOCAL_API_PATH}${url.slice(mount.length)}`;
+    app(req as Request, res as Response, next);
+  };
+}

@@ -1,0 +1,28 @@
+// Which paragraphs of a page have no translation, and whether the whole article is in one
+// language, in a module of its own that reads no file:
+// the CMS's preview (src/editor/cms/) bundles it for the browser and marks them as the page does.
+
+import type { Lang } from "../config/languages.ts";
+import type { RenderedParagraph } from "../model/article.ts";
+import type { Block } from "../model/paragraphs.ts";
+
+/** A block as the article page draws it. `only`: a paragraph of text that stands alone in an
+ *  article that translates, so the page can say it has no translation (the reader would
+ *  otherwise see an empty half beside it, or English in the middle of the Chinese). */
+export type PageBlock = Block<RenderedParagraph> & { only?: Lang };
+
+/** Marks the paragraphs that stand alone without translation: body text only (a caption, a
+ *  subhead or a picture is not missing a translation), and only in an article with pairs (one
+ *  written in a single language is not missing anything paragraph by paragraph). */
+export function markUntranslated(blocks: readonly Block<RenderedParagraph>[]): PageBlock[] {
+  if (!blocks.some((b) => b.kind === "pair")) return [...blocks];
+  return blocks.map((b) => (b.kind === "single" && b.paragraph.kind === "text" ? { ...b, only: b.paragraph.lang } : b));
+}
+
+/** The language of every paragraph of words (text and subheads), when they share one;
+ *  undefined for an article with words in both languages (or none). Captions and pictures
+ *  do not count: a Chinese photo credit under an English story leaves it an English story. */
+export function oneLanguageOf(paragraphs: readonly RenderedParagraph[]): Lang | undefined {
+  const langs = new Set(paragraphs.filter((p) => p.kind === "text" || p.kind === "subhead").map((p) => p.lang));
+  return langs.size === 1 ? [...langs][0] : undefined;
+}
