@@ -12,7 +12,7 @@ import site from "../src/config/site.ts";
 import { adminPage, localBackend } from "../src/editor/cms/local-backend.ts";
 import { checkPort, PortTaken } from "../src/pipeline/port.ts";
 import { previewDir, startPreview } from "../src/pipeline/preview.ts";
-import { isSupervised, superviseRestarts } from "../src/pipeline/supervise.ts";
+import { stopWithParent, SUPERVISED_ENV, superviseRestarts } from "../src/pipeline/supervise.ts";
 
 const USAGE = "npm start [-- --port 8080] [--cms fs|git] [--debug]";
 const OPTIONS = { options: { port: { type: "string", default: "8080" }, cms: { type: "string", default: "fs" } } } as const;
@@ -23,7 +23,8 @@ await runCommand(USAGE, OPTIONS, async ({ values }) => {
   if (values.cms !== "fs" && values.cms !== "git") {
     throw new InputError(`--cms ${values.cms}: the CMS's local backend is "fs" (the working tree, the default) or "git" (a commit per save)`);
   }
-  if (!isSupervised()) return superviseRestarts(process.argv.slice(1));
+  if (!process.env[SUPERVISED_ENV]) return superviseRestarts(process.argv.slice(1), process.env);
+  stopWithParent();
   const options = optionsFromEnv(process.env, site, { production: false, previewPort: port });
   try {
     await checkPort(port);

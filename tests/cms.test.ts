@@ -11,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_NOW, tempDir } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
+import { freePort } from "./helpers/ports.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { serveFolder } from "./helpers/static-server.ts";
 
@@ -37,6 +38,7 @@ async function until<T>(what: string, probe: () => Promise<T> | T, ms = 20_000):
   for (;;) {
     const answer = await probe();
     if (answer) return answer as NonNullable<T>;
+    if (server.exitCode !== null) throw new Error(`${what}: npm start ended (exit code ${server.exitCode})\n${output.slice(-20).join("\n")}`);
     if (Date.now() - started > ms) throw new Error(`${what}: not within ${ms} ms\n${output.slice(-20).join("\n")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -50,7 +52,7 @@ beforeAll(async () => {
   // preview would otherwise spend minutes encoding them again before it serves a page.
   if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
   writeFileSync(article(SAMPLE_BOM_CRLF), `\uFEFF${readFileSync(article(SAMPLE), "utf8").replace(/\n/g, "\r\n")}`);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", "0"], {
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(await freePort())], {
     cwd: root,
     env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,8 +66,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
-  await new Promise((r) => server?.once("exit", r));
+  if (server?.exitCode === null) {
+    server.kill();
+    await new Promise((r) => server.once("exit", r));
+  }
 });
 
 /** A tab signed in to the local backend (one button, no credentials), recording requests. */

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portInUse } from "../src/pipeline/port.ts";
 import { TEST_NOW, tempDir } from "./helpers/build.ts";
+import { freePort } from "./helpers/ports.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { tree } from "./helpers/tree.ts";
 
@@ -27,15 +28,6 @@ beforeAll(async () => {
 afterAll(() => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
 });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A command in a process group of its own, as a terminal runs a foreground job. */
 function run(command: string, args: string[]): { child: ChildProcess; output: string[]; exited: Promise<number | null> } {
@@ -118,6 +110,17 @@ describe("npm start and its port", () => {
     process.kill(child.pid!, "SIGINT"); // `kill -INT <pid>`: the supervising process only.
     expect(await exited).toBe(0);
     await until("the preview to end", () => !groupAlive(child.pid!), output, 15_000);
+    expect(await portInUse(port)).toBe(false);
+  });
+
+  it("stops the preview when the command is killed outright, so nothing is left holding the port", async () => {
+    const port = await freePort();
+    const { child, output, exited } = run(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)]);
+    await until("the preview", () => count(output, /^Server at /) === 1, output);
+
+    process.kill(child.pid!, "SIGKILL"); // cannot be caught, so not passed on to the preview
+    await exited;
+    await until("the preview to end with the command", () => !groupAlive(child.pid!), output, 15_000);
     expect(await portInUse(port)).toBe(false);
   });
 });

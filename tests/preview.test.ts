@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_NOW, tempDir } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { htmlProblems, inlineCodeProblems } from "./helpers/page-checks.ts";
+import { freePort } from "./helpers/ports.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { TIERS_FILE, type SearchTiers } from "../src/features/search/bundles.ts";
 
@@ -79,7 +80,7 @@ beforeAll(async () => {
   copyProject(root);
   cpSync("tests/fixtures/site", path.join(root, "articles"), { recursive: true });
   writeFileSync(file(WARNED), WARNED_TEXT);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(8300 + Math.floor(Math.random() * 600))], {
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(await freePort())], {
     cwd: root,
     env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -13,20 +13,18 @@ export const RESTART_EXIT_CODE = 75;
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** Set in the child's environment by the parent that supervises it. */
-const CHILD = "QIAO_PREVIEW_CHILD";
+/** Set in the child's environment by the parent that supervises it: the command's edge
+ *  (scripts/serve.ts) reads it to know which of the two it is. */
+export const SUPERVISED_ENV = "QIAO_PREVIEW_CHILD";
 
-/** Whether this process is the supervised child. The child then stops when the channel to
- *  its parent closes: the parent is gone. */
-export function isSupervised(): boolean {
-  if (!process.env[CHILD]) return false;
+/** In the supervised child: stop when the channel to the parent closes, the parent gone. */
+export function stopWithParent(): void {
   process.on("disconnect", () => process.exit(0));
-  return true;
 }
 
-/** Runs `node <this process's flags> <args>`, again each time it exits with
- *  RESTART_EXIT_CODE; answers the exit code of its last run. */
-export function superviseRestarts(args: readonly string[]): Promise<number> {
+/** Runs `node <this process's flags> <args>` with `env` (and SUPERVISED_ENV set), again each
+ *  time it exits with RESTART_EXIT_CODE; answers the exit code of its last run. */
+export function superviseRestarts(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     let child: ChildProcess;
     let stopping = false;
@@ -38,7 +36,7 @@ export function superviseRestarts(args: readonly string[]): Promise<number> {
     const start = () => {
       child = spawn(process.execPath, [...process.execArgv, ...args], {
         stdio: ["inherit", "inherit", "inherit", "ipc"],
-        env: { ...process.env, [CHILD]: "1" },
+        env: { ...env, [SUPERVISED_ENV]: "1" },
       });
       child.on("exit", (code) => {
         if (code === RESTART_EXIT_CODE && !stopping) return start();
