@@ -1,5 +1,5 @@
 // The CMS's preview pane draws an article as its page does: the same pairing, renderer,
-// untranslated-paragraph notes and subheads as the built page of every sample article, and,
+// untranslated-paragraph notes, subheads and one-language column as the built page of every sample article, and,
 // on a site under a path prefix (a GitHub Pages project site), its pictures where the site
 // serves them. The pane is rendered by React, from an entry as Decap holds it.
 
@@ -50,12 +50,24 @@ describe("the CMS's preview pane", () => {
       expect(blocks(pane), article.file).toEqual(blocks(page));
       expect(shown(pane, ".headline"), article.file).toBe(shown(page, ".headline"));
       expect(shown(pane, ".byline"), article.file).toBe(shown(page, ".byline"));
+      // One column for an article in one language, pairs side by side for the others.
+      expect(pane.querySelector("article")?.getAttribute("class"), article.file).toBe(page.querySelector("article")?.getAttribute("class"));
       subheads += pane.querySelectorAll(".subhead").length;
       untranslated += pane.querySelectorAll(".lang-note").length;
     }
     // The comparison covered the kinds of block that are easy to get wrong.
     expect(subheads).toBeGreaterThan(0);
     expect(untranslated).toBeGreaterThan(0);
+  });
+
+  it("sets an article in one language as one column with no untranslated notes, as its page does", async () => {
+    // English text with a bilingual subhead and a bilingual caption: still an English story.
+    const english = await preview("tests/fixtures/one-language/2024-05-10-river-path-reopens.md");
+    expect(english.querySelector("article")?.getAttribute("class")).toBe("article one-language one-language-en");
+    expect(english.querySelectorAll(".pair").length).toBe(2);
+    expect(english.querySelectorAll(".lang-note").length).toBe(0);
+    const chinese = await preview("tests/fixtures/one-language/2024-05-11-library-night-hours.md");
+    expect(chinese.querySelector("article")?.getAttribute("class")).toBe("article one-language one-language-zh");
   });
 
   it("shows pictures, the lead image and those in the body, where a site under a path prefix serves them", async () => {

@@ -10,8 +10,8 @@ import { buildTestSite } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
 import { serveFolder, type StaticServer } from "./helpers/static-server.ts";
 
-/** tests/fixtures/one-language: English text with a picture and a Chinese photo credit, and
- *  Chinese text alone. */
+/** tests/fixtures/one-language: English text with a bilingual subhead, a picture and a
+ *  bilingual photo credit, and Chinese text alone. */
 const ENGLISH_ONLY = "/news/20240510/river-path-reopens/";
 const CHINESE_ONLY = "/news/20240511/library-night-hours/";
 /** A sample article with pairs and one English paragraph that stands alone. */
@@ -91,6 +91,9 @@ describe(`an article in one language, in "Both" at ${DESKTOP.width} px`, () => {
     expect(column.lineLengths.length).toBeGreaterThan(5);
     expect(median(column.lineLengths)).toBeGreaterThanOrEqual(65);
     expect(median(column.lineLengths)).toBeLessThanOrEqual(75);
+    // Its bilingual subhead and credit do not make it an article that translates.
+    expect(await page.locator(".article-body .pair").count()).toBe(2);
+    expect(await page.locator(".lang-note").count()).toBe(0);
   });
 
   it("in Chinese alone reads as one centred column of 35-40 Han characters a line", async () => {

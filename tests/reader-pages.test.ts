@@ -132,6 +132,10 @@ describe("paragraphs without translation", () => {
     expect(markUntranslated(blocks).map((b) => b.only)).toEqual([undefined, "zh", undefined, undefined, undefined]);
     // An article written in one language is not missing anything paragraph by paragraph.
     expect(markUntranslated(blocks.slice(1)).map((b) => b.only)).toEqual([undefined, undefined, undefined, undefined]);
+    // Nor is English text with a bilingual caption or subhead beside it.
+    const captions = { kind: "pair" as const, en: p("en", '<p lang="en" class="caption">Photo</p>', "caption"), zh: p("zh", '<p lang="zh-CN" class="caption">摄影</p>', "caption") };
+    const english = { kind: "single" as const, paragraph: p("en", '<p lang="en">Text</p>') };
+    expect(markUntranslated([english, captions, english]).map((b) => b.only)).toEqual([undefined, undefined, undefined]);
   });
 });
 

@@ -12,7 +12,7 @@ import { htmlLangOf } from "../../model/lang.ts";
 import { renderParagraph } from "../../model/markdown.ts";
 import { pairParagraphs, readParagraphs } from "../../model/paragraphs.ts";
 import { bilingualHtml, type Bilingual } from "../../site/bilingual.ts";
-import { markUntranslated, type PageBlock } from "../../site/untranslated.ts";
+import { markUntranslated, oneLanguageOf, type PageBlock } from "../../site/untranslated.ts";
 import { prefixedPath } from "../../site/urls.ts";
 import type { EntryData } from "./article-format.ts";
 
@@ -24,11 +24,13 @@ const MODES: { mode: Mode; label: string; lang?: string }[] = [
 ];
 
 /** The body's blocks as the article page draws them, its pictures and links under the path
- *  prefix as the build puts them (markdown-it writes every attribute in double quotes). */
-function pageBlocks(body: string, pathPrefix: string): PageBlock[] {
-  const { paragraphs } = readParagraphs(body);
+ *  prefix as the build puts them (markdown-it writes every attribute in double quotes), and
+ *  the article's class: one column for an article in one language, as on its page. */
+function pageBody(body: string, pathPrefix: string): { blocks: PageBlock[]; className: string } {
   const html = (p: Parameters<typeof renderParagraph>[0]) => renderParagraph(p).replace(/ (src|href)="(\/[^"]*)"/g, (_, attr: string, url: string) => ` ${attr}="${prefixedPath(url, pathPrefix)}"`);
-  return markUntranslated(pairParagraphs(paragraphs.map((p) => ({ ...p, html: html(p) }))));
+  const paragraphs = readParagraphs(body).paragraphs.map((p) => ({ ...p, html: html(p) }));
+  const one = oneLanguageOf(paragraphs);
+  return { blocks: markUntranslated(pairParagraphs(paragraphs)), className: one ? `article one-language one-language-${one}` : "article bilingual" };
 }
 
 const html = (markup: string, tag = "span", props: Record<string, unknown> = {}) => h(tag, { ...props, dangerouslySetInnerHTML: { __html: markup } });
@@ -73,6 +75,7 @@ export function articlePreview({ columns, defaults, pathPrefix }: { columns: Rec
       const source = data.source || (typeof defaults.source === "string" ? defaults.source : "");
       const column = columns[data.column ?? ""];
       const image = data.image?.src ? data.image : undefined;
+      const body = pageBody(data.body ?? "", pathPrefix);
       return h(
         "div",
         null,
@@ -85,7 +88,7 @@ export function articlePreview({ columns, defaults, pathPrefix }: { columns: Rec
         ),
         h(
           "article",
-          { className: "article bilingual" },
+          { className: body.className },
           h(
             "header",
             { className: "article-header" },
@@ -112,7 +115,7 @@ export function articlePreview({ columns, defaults, pathPrefix }: { columns: Rec
                 image.caption ? h("figcaption", { lang: htmlLangOf(image.caption) }, image.caption) : null,
               )
             : null,
-          h("div", { className: "article-body" }, pageBlocks(data.body ?? "", pathPrefix).map(blockElement)),
+          h("div", { className: "article-body" }, body.blocks.map(blockElement)),
           data.credits ? h("p", { className: "credits", lang: htmlLangOf(data.credits) }, data.credits) : null,
         ),
       );
