@@ -16,7 +16,7 @@ export interface Changes {
   /** The commit compared with. */
   base: string;
   /** Whether `base` is the commit the live site was built from (else the push's `before`,
-   *  which leaves out whatever an earlier run failed to publish). */
+   *  which leaves out whatever an earlier run failed to publish, so the tests run). */
   deployed: boolean;
   /** Paths from the repository's root. */
   files: string[];
@@ -54,6 +54,7 @@ function changesLine(changes: Changes, code: readonly string[]): string {
   const since = `since ${short(changes.base)} (${changes.deployed ? "the live site's commit" : "the push's before: this clone lacks the live site's commit, or it names none"})`;
   if (!changes.files.length) return `nothing changed ${since}`;
   const files = `${count(changes.files.length, "file")} changed ${since}`;
+  if (!code.length && !changes.deployed) return `${files}, articles and images only, but code may have changed before it, unpublished: tests first`;
   if (!code.length) return `${files}, articles and images only: no tests`;
   const named = code.slice(0, 3).join(", ") + (code.length > 3 ? `, and ${count(code.length - 3, "more file")}` : "");
   return `${files}, code among them (${named}): tests first`;
@@ -78,5 +79,7 @@ export function due({ live, changes, published, articlesDir }: DueInput): Due {
       ? `a build now publishes ${count(published.articles, "article")}, the live site ${count(liveArticles.articles, "article")}: some have come due`
       : "no article has come due";
   const reason = `${changesLine(changes, code)}; ${articles}.`;
-  return { publish, test: code.length > 0, reason: publish ? `Publish: ${reason}` : `Nothing to publish: ${reason}` };
+  // Compared with the push's before, an earlier push's code that never went live (its
+  // tests failed) is not among the changes: the tests run.
+  return { publish, test: code.length > 0 || !changes.deployed, reason: publish ? `Publish: ${reason}` : `Nothing to publish: ${reason}` };
 }
