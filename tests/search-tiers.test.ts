@@ -5,7 +5,7 @@
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleDigest } from "../src/features/search/indexer.ts";
+import { articleDigest, sourcesOf } from "../src/features/search/indexer.ts";
 import type { SearchableArticle } from "../src/features/search/records.ts";
 import { planTiers, recentLimit, type CachedArchive } from "../src/features/search/tiers.ts";
 import { buildWithTestEnv, tempDir } from "./helpers/build.ts";
@@ -191,5 +191,16 @@ describe("an article's digest", () => {
     ]) {
       expect(articleDigest(changed)).not.toBe(base);
     }
+  });
+
+  it("changes with the code that makes the records: every module it runs, followed through imports", () => {
+    const sources = [...sourcesOf([new URL("../src/features/search/records.ts", import.meta.url)]).keys()];
+    // records.ts runs html-text.ts, lang.ts and, through lang.ts, the paragraph reader: a
+    // change to how a paragraph's language is found changes the records.
+    for (const file of ["records.ts", "../../model/html-text.ts", "../../model/lang.ts", "../../model/paragraphs.ts", "../../config/languages.ts", "../../model/dates.ts"]) {
+      expect(sources).toContain(file);
+    }
+    // A type is not code that runs.
+    expect(sources).not.toContain("../../model/article.ts");
   });
 });

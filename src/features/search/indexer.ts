@@ -26,22 +26,36 @@ function searchable(article: Article): SearchableArticle {
 }
 
 /** What makes an index what it is besides the articles: the code that makes records and
- *  writes them, and Pagefind's version. A change to any of them makes every digest new. */
-const RECIPE = createHash("sha1")
-  .update(readFileSync(new URL("./records.ts", import.meta.url)))
-  .update("\0")
-  .update(readFileSync(new URL("./index-writer.ts", import.meta.url)))
-  .update("\0")
-  .update(pagefindVersion())
-  .digest();
+ *  writes them (with every module it runs), and the versions of Pagefind and of the pinyin
+ *  library. A change to any of them makes every digest new, and the archive is written again. */
+const RECIPE = (() => {
+  const hash = createHash("sha1");
+  const sources = sourcesOf([new URL("./records.ts", import.meta.url), new URL("./index-writer.ts", import.meta.url)]);
+  for (const file of [...sources.keys()].sort()) hash.update(file).update("\0").update(sources.get(file)!).update("\0");
+  return hash.update(packageVersion("pagefind")).update("\0").update(packageVersion("pinyin-pro")).digest();
+})();
 
-/** The installed Pagefind's version, found as Node finds the package (its package.json is not
- *  among the files the package exports, so it cannot be imported). */
-function pagefindVersion(): string {
+/** The source files that modules run, by path from this folder: each one and what it imports
+ *  by relative path, followed (imports of types only left out, as they run nothing). */
+export function sourcesOf(entries: readonly URL[], found = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const entry of entries) {
+    const key = path.relative(path.dirname(fileURLToPath(import.meta.url)), fileURLToPath(entry));
+    if (found.has(key)) continue;
+    const text = readFileSync(entry);
+    found.set(key, text);
+    const imports = [...text.toString().matchAll(/^import (?!type )[^;]*? from "(\.{1,2}\/[^"]+)";/gms)].map((m) => new URL(m[1]!, entry));
+    sourcesOf(imports, found);
+  }
+  return found;
+}
+
+/** An installed package's version, found as Node finds the package (Pagefind does not export
+ *  its package.json, so it cannot be imported). */
+function packageVersion(name: string): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "node_modules", "pagefind", "package.json");
+    const manifest = path.join(dir, "node_modules", name, "package.json");
     if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-    if (path.dirname(dir) === dir) throw new Error("Pagefind is not installed: run npm ci");
+    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed: run npm ci`);
   }
 }
 
