@@ -74,7 +74,7 @@ describe("the admin page's Content-Security-Policy", () => {
 });
 
 describe("the local backend's guard", () => {
-  const own: RequestFacts = { remoteAddress: "127.0.0.1", localPort: 8080, host: "localhost:8080", origin: "http://localhost:8080", secFetchSite: "same-origin" };
+  const own: RequestFacts = { remoteAddress: "127.0.0.1", localPort: 8080, host: "localhost:8080", origin: "http://localhost:8080", secFetchSite: "same-origin", forwardedFor: undefined };
 
   it("lets in the preview's own pages on this machine", () => {
     expect(refusal(own)).toBeUndefined();
@@ -86,6 +86,8 @@ describe("the local backend's guard", () => {
     for (const remoteAddress of ["192.168.1.20", "10.0.0.5", "::ffff:172.16.0.9", "203.0.113.7", "fe80::1", undefined]) {
       expect(refusal({ ...own, remoteAddress }), String(remoteAddress)).toMatch(/answers this machine only/);
     }
+    // A tunnel or proxy on this machine (ngrok, cloudflared) relays requests from anywhere.
+    expect(refusal({ ...own, host: "localhost:8080", origin: undefined, forwardedFor: "203.0.113.7" })).toMatch(/relayed for 203.0.113.7/);
   });
 
   it("refuses a request named for another host (DNS rebinding), another port, or from another site's page", () => {

@@ -303,6 +303,42 @@ describe("the local backend under npm start", () => {
     expect(articleNames()).not.toContain("2026-01-01-direct.md");
   });
 
+  it("writes articles and pictures only, whatever a request names", async () => {
+    const pkg = readFileSync(path.join(root, "package.json"), "utf8");
+    const attempts = [
+      { action: "persistMedia", params: { asset: { path: "package.json", content: "e30=", encoding: "base64" }, options: { commitMessage: "x" } } },
+      { action: "persistEntry", params: { ...save(readFileSync(article(SAMPLE), "utf8")).params, assets: [{ path: "package.json", content: "e30=", encoding: "base64" }] } },
+      { action: "deleteFile", params: { path: "package.json", options: { commitMessage: "x" } } },
+      { action: "persistEntry", params: { ...save("").params, entry: { path: "articles/2026-01-01-direct.md", newPath: "src/direct.md", slug: "x", raw: "" } } },
+    ];
+    for (const attempt of attempts) {
+      const res = await post(attempt);
+      expect(res.status, JSON.stringify(attempt)).toBe(403);
+      expect((await res.json()).error).toMatch(/writes articles \(articles\/\*\.md\) and pictures \(assets\/images\/\) only, not/);
+    }
+    expect(readFileSync(path.join(root, "package.json"), "utf8")).toBe(pkg);
+    expect(existsSync(path.join(root, "src/direct.md"))).toBe(false);
+    expect(articleNames()).not.toContain("2026-01-01-direct.md");
+  });
+
+  it("checks an article by the name it is saved under, renamed or not", async () => {
+    const bad = save("---\ntitle:\n  en: No column\ndate: 2026-01-01 09:00\n---\n\nA paragraph.\n");
+    const renamed = await post({ ...bad, params: { ...bad.params, entry: { ...bad.params.entry, path: `articles/${SAMPLE}`, newPath: "articles/2026-01-01-direct.md" } } });
+    expect(renamed.status).toBe(422);
+    expect((await renamed.json()).error).toContain('articles/2026-01-01-direct.md:2:1 error missing required key "column"');
+    // A file that is not an article renamed into one would slip past a check by the old name.
+    const smuggled = await post({ ...bad, params: { ...bad.params, entry: { ...bad.params.entry, path: "articles/2026-01-01-direct", newPath: "articles/2026-01-01-direct.md" } } });
+    expect(smuggled.status).toBe(403);
+    expect(articleNames()).not.toContain("2026-01-01-direct.md");
+    expect(articleNames()).toContain(SAMPLE);
+  });
+
+  it("refuses a request a tunnel or proxy on this machine relays", async () => {
+    const res = await post(save(readFileSync(article(SAMPLE), "utf8")), { "x-forwarded-for": "203.0.113.7" });
+    expect(res.status).toBe(403);
+    expect(articleNames()).not.toContain("2026-01-01-direct.md");
+  });
+
   it("refuses an article whose address another article has", async () => {
     const res = await post(save("---\ntitle:\n  en: The same address\ncolumn: energy\ndate: 2025-12-18 09:00\nslug: bus-depot-night-shift\n---\n\nA paragraph.\n"));
     expect(res.status).toBe(422);

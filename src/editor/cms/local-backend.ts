@@ -15,7 +15,7 @@ import type { Column } from "../../config/site.ts";
 import { parseArticle } from "../../model/article.ts";
 import { loadArticles, readDefaults } from "../../model/load-articles.ts";
 import { formatProblem, type Problem } from "../../model/problems.ts";
-import { LOCAL_API_PATH } from "./config.ts";
+import { LOCAL_API_PATH, MEDIA } from "./config.ts";
 import { refusal } from "./request-guard.ts";
 
 import decapServer from "decap-server/dist/middlewares.js";
@@ -47,6 +47,23 @@ interface SaveParams {
   assets?: { path: string }[];
 }
 
+/** What the CMS sends decap-server: an action and its parameters (decap-server's API). */
+interface ApiRequest {
+  action?: string;
+  params?: SaveParams & { branch?: string; path?: string; paths?: string[]; asset?: { path: string } };
+}
+
+/** The actions that write the repository, and the files each one writes or deletes. */
+const WRITES: Record<string, (params: NonNullable<ApiRequest["params"]>) => { articles: string[]; media: string[] }> = {
+  persistEntry: (p) => ({ articles: (p.dataFiles ?? (p.entry ? [p.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]), media: (p.assets ?? []).map((a) => a.path) }),
+  persistMedia: (p) => ({ articles: [], media: p.asset ? [p.asset.path] : [] }),
+  deleteFile: (p) => ({ articles: [], media: p.path ? [p.path] : [] }),
+  deleteFiles: (p) => ({ articles: [], media: p.paths ?? [] }),
+  updateUnpublishedEntryStatus: () => ({ articles: [], media: [] }),
+  publishUnpublishedEntry: () => ({ articles: [], media: [] }),
+  deleteUnpublishedEntry: () => ({ articles: [], media: [] }),
+};
+
 const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
 const posix = (file: string) => file.split(path.sep).join("/");
 
@@ -54,7 +71,7 @@ const posix = (file: string) => file.split(path.sep).join("/");
  *  articles as they are on disk: the file's own problems, and a permalink another file has. */
 export async function saveProblems(params: SaveParams, options: Omit<LocalBackendOptions, "mode" | "pathPrefix">): Promise<Problem[]> {
   const articlesDir = posix(path.normalize(options.articlesDir));
-  const files = (params.dataFiles ?? (params.entry ? [params.entry] : [])).filter((f) => f.path.endsWith(".md") && under(posix(path.normalize(f.newPath ?? f.path)), articlesDir));
+  const files = (params.dataFiles ?? (params.entry ? [params.entry] : [])).filter((f) => isArticle(f.newPath ?? f.path, articlesDir));
   if (!files.length) return [];
   const uploads = new Set((params.assets ?? []).map((a) => `/${posix(path.normalize(a.path))}`));
   const defaults = await readDefaults(path.join(options.root, articlesDir));
@@ -78,16 +95,40 @@ export async function saveProblems(params: SaveParams, options: Omit<LocalBacken
   });
 }
 
-/** Refuses to commit in a working tree with changes of its own: decap-server commits with
- *  `git add .`, which would take them into an article's commit. */
-function checkCleanTree(root: string): void {
+const isArticle = (file: string, articlesDir: string) => file.endsWith(".md") && under(posix(path.normalize(file)), articlesDir);
+
+/** Why a write may not happen: the CMS writes articles (files of the articles folder, or a
+ *  file of it deleted) and media (assets/images/), and nothing else of the repository,
+ *  whatever a request names. */
+export function writeRefusal(request: ApiRequest, articlesDir: string): string | undefined {
+  const files = request.action && request.params ? WRITES[request.action]?.(request.params) : undefined;
+  if (!files) return undefined;
+  const dir = posix(path.normalize(articlesDir));
+  const outside = [
+    ...files.articles.filter((f) => !isArticle(f, dir)),
+    ...files.media.filter((f) => !isArticle(f, dir) && !under(posix(path.normalize(f)), MEDIA.folder)),
+  ];
+  return outside.length ? `The CMS writes articles (${dir}/*.md) and pictures (${MEDIA.folder}/) only, not ${outside.join(", ")}` : undefined;
+}
+
+/** Why git mode may not commit now: decap-server commits with `git add .`, which would take
+ *  any other change of the working tree (an article saved from a text editor meanwhile) into
+ *  an article's commit. */
+function uncommittedChanges(root: string): string | undefined {
   const status = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" });
-  if (status.trim()) {
-    throw new Error(
-      "The CMS's git mode needs a working tree without uncommitted changes: each save commits with `git add .`, " +
-        "which would take them into the article's commit. Commit or stash them, or start without --cms git.",
-    );
-  }
+  return status.trim()
+    ? "The CMS's git mode needs a working tree without uncommitted changes: each save commits with `git add .`, " +
+        "which would take them into the article's commit. Commit or stash them, or start without --cms git."
+    : undefined;
+}
+
+/** The branch checked out, which git mode reads and commits to whatever branch the CMS names
+ *  (src/config/cms.ts names the production site's): decap-server checks out the branch a
+ *  request names, and the preview serves the working tree, so it must never switch it. */
+function currentBranch(root: string): string {
+  const branch = execFileSync("git", ["branch", "--show-current"], { cwd: root, encoding: "utf8" }).trim();
+  if (!branch) throw new Error("The CMS's git mode commits to the branch checked out, and this working tree has none (a detached HEAD): check out a branch, or start without --cms git.");
+  return branch;
 }
 
 /** The /admin/ page as the preview serves it, but without the live-reload script the preview
@@ -110,7 +151,11 @@ export function adminPage(previewFolder: string, pathPrefix: string): Middleware
 
 /** The middleware to mount on the preview server. */
 export async function localBackend(options: LocalBackendOptions): Promise<Middleware> {
-  if (options.mode === "git") checkCleanTree(options.root);
+  if (options.mode === "git") {
+    currentBranch(options.root);
+    const dirty = uncommittedChanges(options.root);
+    if (dirty) throw new Error(dirty);
+  }
   const app = express();
   app.use((req: Request, res: Response, next: NextFunction) => {
     const why = refusal({
@@ -119,12 +164,24 @@ export async function localBackend(options: LocalBackendOptions): Promise<Middle
       host: req.headers.host,
       origin: req.headers.origin,
       secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+      forwardedFor: (req.headers["x-forwarded-for"] ?? req.headers.forwarded) as string | undefined,
     });
     if (why) res.status(403).json({ error: why });
     else next();
   });
   app.post("/api/v1", express.json({ limit: "50mb" }), (req: Request, res: Response, next: NextFunction) => {
-    const body = req.body as { action?: string; params?: SaveParams };
+    const body = req.body as ApiRequest;
+    const outside = writeRefusal(body, options.articlesDir);
+    if (outside) return res.status(403).json({ error: outside });
+    if (options.mode === "git" && body.params) {
+      try {
+        body.params.branch = currentBranch(options.root);
+      } catch (error) {
+        return res.status(409).json({ error: (error as Error).message });
+      }
+      const dirty = body.action && body.action in WRITES ? uncommittedChanges(options.root) : undefined;
+      if (dirty) return res.status(409).json({ error: dirty });
+    }
     if (body.action !== "persistEntry" || !body.params) return next();
     saveProblems(body.params, options).then(
       (problems) => (problems.length ? res.status(422).json({ error: problems.map(formatProblem).join("\n") }) : next()),

@@ -4,7 +4,9 @@
 // stop a `curl` from the next desk; nor does it stop a page of another site, or one reached
 // through a DNS name that an attacker points at 127.0.0.1 (DNS rebinding), from sending a
 // request the server then carries out. So the guard looks at where a request comes from (the
-// socket's remote address) and whom it names (Host, Origin, Sec-Fetch-Site).
+// socket's remote address, and whether a proxy or tunnel relayed it: ngrok, cloudflared and
+// their kind connect from this machine but say whom they relay) and whom it names (Host,
+// Origin, Sec-Fetch-Site).
 
 import { isIP } from "node:net";
 
@@ -32,11 +34,14 @@ export interface RequestFacts {
   host: string | undefined;
   origin: string | undefined;
   secFetchSite: string | undefined;
+  /** X-Forwarded-For or Forwarded: set by a proxy or tunnel that relays the request. */
+  forwardedFor: string | undefined;
 }
 
 /** Why a request may not reach the local backend, or undefined when it may. */
 export function refusal(request: RequestFacts): string | undefined {
   if (!isLoopback(request.remoteAddress)) return `the local backend answers this machine only, not ${request.remoteAddress ?? "an unknown address"}`;
+  if (request.forwardedFor !== undefined) return `the local backend answers this machine only, not a request relayed for ${request.forwardedFor}`;
   const port = request.localPort ?? 0;
   if (!request.host || !isOwnHost(request.host, port)) return `the local backend answers requests to localhost:${port} only, not to ${request.host ?? "no host"}`;
   if (request.origin !== undefined) {
