@@ -23,7 +23,7 @@ import { fold, indexesFor, indexesOf, isPhrase, queryWords, retryable, segmentCh
  *  keys...), so only each index's own headline counts; without this, a column name found
  *  every article in the column. Field names: src/features/search/records.ts. */
 const DISPLAY_ONLY = { title_en: 0, title_zh: 0, kicker: 0, kicker_lang: 0, column_key: 0, date: 0, lang: 0 };
-export const META_WEIGHTS = {
+const META_WEIGHTS = {
   en: { ...DISPLAY_ONLY, title_en: 5 },
   zh: { ...DISPLAY_ONLY, title_zh: 5 },
 };
@@ -49,7 +49,7 @@ export function withOneWasm(fetch, wasmUrl) {
  *  words are compared by their stems, as Pagefind stems both (Snowball's English, which
  *  porter2 implements): "served" begins "service", both "serv…". A shorter word the term
  *  begins with, Pagefind's best effort, is none of these. */
-export function wordHolds(word, term, lang) {
+function wordHolds(word, term, lang) {
   const folded = fold(word);
   const wanted = fold(term);
   if (folded.includes(wanted)) return true;

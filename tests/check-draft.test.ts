@@ -83,20 +83,20 @@ describe("a save is refused for what would fail the check, and only for that", (
   it("every sample article saves; warnings never stop a save", async () => {
     for (const name of readdirSync(path.join(ROOT, "articles")).filter((f) => f.endsWith(".md"))) {
       const draft = readArticleFile(readFileSync(path.join(ROOT, "articles", name), "utf8"));
-      expect(saveErrors(draft, await contextFor("articles", name)), name).toEqual([]);
+      expect(saveErrors(checkDraft(draft, await contextFor("articles", name))), name).toEqual([]);
     }
   });
 
   it("an error refuses it, with the check's message", async () => {
     const draft = { ...readArticleFile(readFileSync(path.join(ROOT, "articles", LANTERN), "utf8")), column: "sports" };
-    expect(saveErrors(draft, await contextFor("articles", LANTERN))).toEqual([
+    expect(saveErrors(checkDraft(draft, await contextFor("articles", LANTERN)))).toEqual([
       { severity: "error", message: expect.stringMatching(/^unknown column "sports": use one of news, /), line: 5, col: 1, target: { field: "column" } },
     ]);
   });
 
   it("a change that front matter too broken to edit cannot take refuses it, naming the file", async () => {
     const broken = readFileSync(path.join(ROOT, "tests/fixtures/invalid/yaml-unclosed-bracket.md"), "utf8");
-    const problems = saveErrors({ ...readArticleFile(broken), kicker: "New kicker" }, await contextFor("tests/fixtures/invalid", "yaml-unclosed-bracket.md"));
+    const problems = saveErrors(checkDraft({ ...readArticleFile(broken), kicker: "New kicker" }, await contextFor("tests/fixtures/invalid", "yaml-unclosed-bracket.md")));
     expect(problems).toEqual([{ severity: "error", message: expect.stringContaining("is not valid YAML"), line: 1, col: 1, target: { file: true } }]);
   });
 });

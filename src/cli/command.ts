@@ -24,7 +24,7 @@ function stacks(error: unknown): string[] {
 }
 
 /** What to print for an error `main` threw. */
-export function failureLines(error: unknown, debug: boolean): string[] {
+function failureLines(error: unknown, debug: boolean): string[] {
   // What went wrong outside the command (a host that cannot be reached) may still have a
   // stack worth seeing: its cause's.
   if (error instanceof InputError) return [error.message, ...(debug && error.cause ? stacks(error.cause) : [])];

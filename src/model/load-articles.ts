@@ -72,9 +72,8 @@ const imagesHold = (images: ImageLookups) => images.every(([file, found]) => exi
 /** Each folder's article files as last listed. A caller that knows which files changed (the
  *  preview, told by its watcher) gets the rest from here: walking and stat-ing an archive of
  *  thousands of files on every save would cost more than the save's whole render. Kept by
- *  the folder as the caller names it, since the paths are in that form: the CMS's save check
- *  reads `/…/articles` while the preview reads `articles`, and mixing the two would list an
- *  edited file twice. */
+ *  the folder as the caller names it, since the paths are in that form: one caller naming it
+ *  `/…/articles` and another `articles` would otherwise list an edited file twice. */
 const listings = new Map<string, string[]>();
 const listingKey = (cwd: string, dir: string) => JSON.stringify([path.resolve(cwd, dir), dir]);
 

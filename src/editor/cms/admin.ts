@@ -17,7 +17,7 @@ import TextWidget from "decap-cms-widget-text";
 import { en, zh_Hans } from "decap-cms-locales";
 import type { Map as ImmutableMap } from "immutable";
 import { parseBeijingDate } from "../../model/dates.ts";
-import { checkDraft, rowNotes, type CheckContext, type DraftProblem } from "../pairs/check-draft.ts";
+import { checkDraft, rowNotes, saveErrors, type CheckContext, type DraftProblem } from "../pairs/check-draft.ts";
 import "../pairs/pair-editor.css";
 import { articleBaseName } from "../scaffold.ts";
 import { draftOf, fromFile, toFile, type EntryData } from "./article-format.ts";
@@ -62,8 +62,8 @@ function problemsOf(entry: ImmutableMap<string, unknown>): DraftProblem[] {
 const fieldOf = (problem: DraftProblem) => ("field" in problem.target ? problem.target.field : "file" in problem.target ? "" : "body");
 
 const check: FieldCheck = (key, entry) =>
-  problemsOf(entry)
-    .filter((p) => p.severity === "error" && fieldOf(p) === key)
+  saveErrors(problemsOf(entry))
+    .filter((p) => fieldOf(p) === key)
     .map((p) => p.message)
     .join("\n") || undefined;
 
@@ -99,7 +99,7 @@ CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
     const { file } = contextOf(entry);
-    const errors = problemsOf(entry).filter((p) => p.severity === "error");
+    const errors = saveErrors(problemsOf(entry));
     if (errors.length) throw new Error(errors.map((p) => `${file}:${p.line} ${p.message}`).join("\n"));
     const values = entry.get("data") as ImmutableMap<string, unknown>;
     return entry.get("newRecord") ? values.set(FILE_NAME_KEY, newFileName(valuesOf(entry))) : values;

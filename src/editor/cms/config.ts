@@ -2,8 +2,8 @@
 // form field per front-matter key (src/model/front-matter.ts), in the schema's order, with
 // the widget its type calls for, labels in both languages (src/config/ui.ts) and the columns
 // of src/config/site.ts as a choice. The rules themselves are not copied into Decap's terms:
-// every field asks the model (field-problems.ts), so the CMS refuses what `npm run check`
-// refuses, with its words.
+// every field asks the model (../pairs/check-draft.ts, from admin.ts), so the CMS refuses
+// what `npm run check` refuses, with its words.
 
 import { z } from "zod";
 import type { CmsSettings } from "../../config/cms.ts";
@@ -15,9 +15,8 @@ import { frontMatterSchema } from "../../model/front-matter.ts";
 export const COLLECTION = "articles";
 /** Our custom format (article-format.ts) and the widgets we register (admin.ts). */
 export const FORMAT = "qiao-article";
-/** The data key where the format keeps the file as it was read; and the one the file name
- *  is put in before a save (`{{fields.…}}` in the slug template). Neither is written. */
-export const SOURCE_KEY = "qiao_source";
+/** The data key the file name is put in before a save (`{{fields.…}}` in the slug
+ *  template); it is not written. */
 export const FILE_NAME_KEY = "qiao_file_name";
 /** The front-matter key a field edits ("title.en"), on every field: Decap tells a widget its
  *  field, not where the field sits. */
@@ -49,9 +48,9 @@ const PRESENTATION: Record<string, { label: keyof UiStrings; hint?: keyof UiStri
   slug: { label: "cmsSlug", hint: "cmsSlugHint" },
 };
 
-/** Decap's widget of each of our widgets: every one is Decap's, wrapped so that it asks the
- *  model (widgets.ts), except the date (Beijing time) and the body (the pair editor). */
-export const WRAPPED_WIDGETS = ["string", "text", "select", "boolean", "list", "object", "image"] as const;
+/** Our name for a widget: each of Decap's stock widgets wrapped so that it asks the model
+ *  (widgets.ts, registered in admin.ts), the date (Beijing time) and the body (the pair
+ *  editor). */
 export const widgetName = (base: string) => `qiao-${base}`;
 
 export interface DecapField {

@@ -27,8 +27,8 @@ async function adminData(options: BuildOptions) {
     articlesDir: options.articlesDir,
     defaults,
     localBackend: options.preview === true,
-    // Under npm start only the page knows the port it was served on (--port 0): admin.ts
-    // makes the path absolute against its own address.
+    // Under npm start the page is reached as localhost, 127.0.0.1 or [::1]: admin.ts makes
+    // the path absolute against its own address.
     siteUrl: options.preview ? options.pathPrefix : absoluteUrl("/", options),
   });
   return {

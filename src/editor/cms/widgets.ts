@@ -117,11 +117,12 @@ export function dateFieldValue(input: string): string {
   return `${day} ${time.length === 5 ? `${time}:00` : time}`;
 }
 
-/** The date: a datetime-local input that means Beijing time. A new article starts dated now. */
+/** The date: a datetime-local input that means Beijing time. A new article starts dated now;
+ *  an article opened without a date keeps none, so check's "missing date" shows. */
 export function beijingDateControl(check: FieldCheck) {
   class BeijingDate extends Component<ControlProps> {
     componentDidMount() {
-      if (!this.props.value) this.props.onChange(beijingTimestamp(new Date()));
+      if (!this.props.value && this.props.getEntry().get("newRecord")) this.props.onChange(beijingTimestamp(new Date()));
     }
 
     render(): ReactNode {

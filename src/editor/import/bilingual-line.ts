@@ -23,7 +23,7 @@ const CLOSING = ")）]】〕》";
 const ASIDE = /[(（[【〔《][^()（）[\]【】〔〕《》]*[)）\]】〕》]/g;
 
 /** The text without its bracketed asides. */
-export function withoutAsides(text: string): string {
+function withoutAsides(text: string): string {
   const rest = text.replace(ASIDE, " ");
   return rest === text ? text : withoutAsides(rest);
 }

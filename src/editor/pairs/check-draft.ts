@@ -101,8 +101,8 @@ export function checkDraft(draft: ArticleDraft, context: CheckContext): DraftPro
 }
 
 /** The problems that refuse a save: what would make `npm run check` fail. */
-export function saveErrors(draft: ArticleDraft, context: CheckContext): DraftProblem[] {
-  return checkDraft(draft, context).filter((p) => p.severity === "error");
+export function saveErrors(problems: readonly DraftProblem[]): DraftProblem[] {
+  return problems.filter((p) => p.severity === "error");
 }
 
 /** The problems about rows, for the pair editor to show beside them. */

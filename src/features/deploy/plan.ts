@@ -47,9 +47,9 @@ export function describePlan(plan: DeployPlan): string {
 }
 
 /** A deploy stops when it would delete more articles than this... */
-export const MAX_ARTICLE_DELETES = 10;
+const MAX_ARTICLE_DELETES = 10;
 /** ...or more than this share of the articles the host has. */
-export const MAX_ARTICLE_DELETE_SHARE = 0.5;
+const MAX_ARTICLE_DELETE_SHARE = 0.5;
 
 /** What a deploy says when it will not go on; nothing was changed. */
 export class DeployRefused extends Error {

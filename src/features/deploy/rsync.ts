@@ -19,7 +19,7 @@ export interface RsyncDeployOptions {
   allowDeletes: boolean;
 }
 
-export function rsyncArgs(siteDir: string, target: string, run: { dryRun: boolean; maxDelete?: number }): string[] {
+function rsyncArgs(siteDir: string, target: string, run: { dryRun: boolean; maxDelete?: number }): string[] {
   return [
     "--recursive",
     "--links",
@@ -63,7 +63,7 @@ function rsync(args: string[], onLine: (line: string) => void = () => {}): Promi
 
 /** What an itemized dry run says the target has now and what the deploy would delete
  *  (files only: a folder is not a file readers lose). */
-export function targetFiles(itemized: readonly string[]): { live: string[]; deleted: string[] } {
+function targetFiles(itemized: readonly string[]): { live: string[]; deleted: string[] } {
   const live: string[] = [];
   const deleted: string[] = [];
   for (const line of itemized) {

@@ -21,7 +21,7 @@ const VENDOR = {
 
 /** What assets/search.js needs to find its files, as URLs under the site's path prefix;
  *  `worker` is the site path of the built search worker (src/site/assets.ts). */
-export function searchClient(pathPrefix: string, worker: string) {
+function searchClient(pathPrefix: string, worker: string) {
   const at = (sitePath: string) => `${pathPrefix}${sitePath.replace(/^\//, "")}`;
   return {
     baseUrl: pathPrefix,

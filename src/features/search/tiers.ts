@@ -37,8 +37,8 @@ export type TierPlan =
  *  share of the archive, and at least a few stories, but never half the archive (an archive
  *  of other articles, a small site's, is no archive of these). The recent tier is written on
  *  every build, so its size is what a one-story build pays. */
-export const RECENT_SHARE = 0.02;
-export const RECENT_MIN = 50;
+const RECENT_SHARE = 0.02;
+const RECENT_MIN = 50;
 
 export function recentLimit(archived: number): number {
   return Math.min(Math.max(RECENT_MIN, Math.ceil(archived * RECENT_SHARE)), Math.floor(archived / 2));
