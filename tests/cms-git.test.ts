@@ -1,0 +1,84 @@
+// `npm start -- --cms git`: each CMS save is a commit (decap-server's git mode), made on the
+// branch the editor has checked out, whatever branch the CMS's configuration names, and never
+// with other changes of the working tree swept into it. Driven through the real preview and
+// its local backend, in a git repository made from a copy of the project.
+
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_NOW, tempDir } from "./helpers/build.ts";
+import { freePort } from "./helpers/ports.ts";
+import { copyProject } from "./helpers/project-copy.ts";
+
+let root: string;
+let server: ChildProcess;
+let api: string;
+const output: string[] = [];
+
+const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { cwd: root, encoding: "utf8" }).trim();
+
+beforeAll(async () => {
+  root = path.join(await tempDir(), "project");
+  copyProject(root);
+  cpSync("articles", path.join(root, "articles"), { recursive: true });
+  if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
+  writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n_site/\n");
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", "The site");
+  git("checkout", "-q", "-b", "newsroom");
+  const port = await freePort();
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--cms", "git", "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n"));
+  server.stdout!.on("data", collect);
+  server.stderr!.on("data", collect);
+  const started = Date.now();
+  while (!output.some((line) => line.startsWith("Server at "))) {
+    if (server.exitCode !== null || Date.now() - started > 180_000) throw new Error(`npm start did not start\n${output.join("\n")}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  api = `http://localhost:${port}/admin/api/v1`;
+});
+
+afterAll(async () => {
+  if (server?.exitCode === null) {
+    server.kill();
+    await new Promise((r) => server.once("exit", r));
+  }
+});
+
+/** A save as the CMS sends it, naming the branch of src/config/cms.ts. */
+async function save(name: string): Promise<{ status: number; body: { error?: string; message?: string } }> {
+  const raw = `---\ntitle:\n  en: ${name}\ncolumn: news\ndate: 2026-01-01 09:00\n---\n\nA paragraph about ${name}.\n`;
+  const params = { branch: "main", entry: { path: `articles/2026-01-01-${name}.md`, slug: `2026-01-01-${name}`, raw }, assets: [], options: { commitMessage: `Create ${name}`, useWorkflow: false, status: "draft" } };
+  const res = await fetch(api, { method: "POST", headers: { "content-type": "application/json", origin: new URL(api).origin }, body: JSON.stringify({ action: "persistEntry", params }) });
+  return { status: res.status, body: (await res.json()) as { error?: string; message?: string } };
+}
+
+describe("the CMS's git mode", () => {
+  it("commits a save to the branch checked out, and leaves the working tree on it", async () => {
+    const main = git("rev-parse", "main");
+    const res = await save("first");
+    expect(res, JSON.stringify(res.body)).toMatchObject({ status: 200 });
+    expect(git("branch", "--show-current")).toBe("newsroom");
+    expect(git("log", "-1", "--format=%s")).toBe("Create first");
+    expect(git("show", "--name-only", "--format=", "HEAD")).toBe("articles/2026-01-01-first.md");
+    expect(git("rev-parse", "main")).toBe(main);
+    expect(git("status", "--porcelain")).toBe("");
+  });
+
+  it("refuses to commit while the working tree holds other changes, and commits nothing", async () => {
+    const head = git("rev-parse", "HEAD");
+    appendFileSync(path.join(root, "articles", "2025-02-12-lantern-festival.md"), "\nA line typed in a text editor.\n");
+    const res = await save("second");
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatch(/needs a working tree without uncommitted changes/);
+    expect(git("rev-parse", "HEAD")).toBe(head);
+    expect(existsSync(path.join(root, "articles", "2026-01-01-second.md"))).toBe(false);
+  });
+});
