@@ -178,6 +178,13 @@ describe("a line holding English and Chinese", () => {
     expect(lineLanguage("造血干细胞（hematopoietic stem cells, HSC）捐献")).toBe("zh");
   });
 
+  it("is split after a bracket that never closes: it is no aside", () => {
+    expect(splitBilingual("Queues formed early (some from 6 a.m. Tickets sold out by noon. 门票中午前售罄。")).toEqual({
+      en: "Queues formed early (some from 6 a.m. Tickets sold out by noon.",
+      zh: "门票中午前售罄。",
+    });
+  });
+
   it("takes a name glossed in the other script, on its own line, for a label that pairs with nothing", () => {
     expect(["Wang Lei (防汛工程师)", "王磊（flood engineer）", "Zhou Min （社区网格员）:"].map(isGlossedLabel)).toEqual([true, true, true]);
     expect(["Mr. Liu (刘先生) donated stem cells.", "Wang Lei (Beijing)", "Wang Lei", "(防汛工程师)"].map(isGlossedLabel)).toEqual([false, false, false, false]);

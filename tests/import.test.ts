@@ -146,7 +146,7 @@ describe("npm run import", () => {
     await writeFile(path.join(out, name), byHand);
     const refused = (await tsx("scripts/import.ts", "--out", out, "--force", first).catch((e: Failed) => e)) as Failed;
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`captions.txt: not imported: ${path.join(out, name)} exists and does not say it was imported from this page: it is left as it is`);
+    expect(refused.stdout).toContain(`captions.txt: not imported: ${path.join(out, name)} exists and does not say it was imported from this page (written by hand, or imported before imports named their page): it is left as it is; move or delete it to import this page again`);
     expect(await readFile(path.join(out, name), "utf8")).toBe(byHand);
   });
 

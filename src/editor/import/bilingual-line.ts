@@ -55,17 +55,29 @@ export function isGlossedLabel(text: string): boolean {
   return ownLang !== null && asideLang !== null && ownLang !== asideLang && !SENTENCE_END.test(own) && isShort(own);
 }
 
+/** For each place between two characters (before character i), whether it is inside a
+ *  bracketed aside. Only brackets that close count: one left open ("(see chart", ":(") is no
+ *  aside, and must not keep the rest of its line from being split. */
+function insideAsides(text: string): boolean[] {
+  const inside = new Array<boolean>(text.length + 1).fill(false);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (OPENING.includes(text[i]!)) open.push(i);
+    else if (CLOSING.includes(text[i]!) && open.length) inside.fill(true, open.pop()! + 1, i + 1);
+  }
+  return inside;
+}
+
 /** The English and Chinese halves of a line that holds both, English first; null for a line
  *  in one language (a Chinese name inside English, or English words inside Chinese, stay). */
 export function splitBilingual(text: string): BilingualLine | null {
   const counts = scriptCounts(text);
   if (counts.han < 2 || counts.latinWords < 2) return null;
-  let depth = 0;
+  const inside = insideAsides(text);
   for (let i = 1; i < text.length; i++) {
     const before = text[i - 1]!;
-    depth = Math.max(0, depth + (OPENING.includes(before) ? 1 : CLOSING.includes(before) ? -1 : 0));
     // Never inside brackets: an aside belongs to the line around it.
-    if (depth > 0) continue;
+    if (inside[i]) continue;
     CHINESE_START.lastIndex = i;
     if (!CHINESE_START.test(text) || /[\p{Script=Han}\d]/u.test(before)) continue;
     const en = text.slice(0, i).trim();

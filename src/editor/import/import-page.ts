@@ -71,7 +71,7 @@ export function importPage(input: string, fileName: string, bytes: Uint8Array, r
   if (sameArticle(existing, text)) return { result: { ...result, status: "unchanged" } };
   // Only the article this very page became is ever overwritten, and only when asked.
   if (importedFrom(existing) === undefined) {
-    return { result: { ...result, status: "failed", reason: `${file} exists and does not say it was imported from this page: it is left as it is` } };
+    return { result: { ...result, status: "failed", reason: `${file} exists and does not say it was imported from this page (written by hand, or imported before imports named their page): it is left as it is; move or delete it to import this page again` } };
   }
   if (!run.force) return { result: { ...result, status: "failed", reason: `${file} exists (use --force to overwrite)` } };
   return { result, write: { file, text } };
