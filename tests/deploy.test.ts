@@ -229,7 +229,18 @@ describe("deploying to a folder or with rsync", () => {
     await writeFile(path.join(target, "notes.txt"), "kept");
     const before = await snapshot(target);
     await expect(deployWithRsync(siteDir, target, { dryRun: false, allowDeletes: true, log: quiet })).rejects.toThrow(
-      /holds files and no site built by Qiao \(no build-info\.json\), and rsync would delete 2 of them/,
+      /holds 2 files and no site built by Qiao \(no build-info\.json\), and rsync would overwrite or delete them/,
+    );
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it("rsync refuses a folder of another site it would only overwrite, deleting nothing", async () => {
+    const target = path.join(await tempDir(), "www");
+    await mkdir(target);
+    await writeFile(path.join(target, "index.html"), "<p>another site</p>");
+    const before = await snapshot(target);
+    await expect(deployWithRsync(siteDir, target, { dryRun: false, allowDeletes: true, log: quiet })).rejects.toThrow(
+      /holds 1 files and no site built by Qiao \(no build-info\.json\), and rsync would overwrite or delete them \(such as index\.html\)/,
     );
     expect(await snapshot(target)).toEqual(before);
   });

@@ -9,14 +9,10 @@ import { cp, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { replaceDirAtomically } from "../../files/atomic-dir.ts";
 import { BUILD_INFO_PATH, readBuildInfo } from "./build-info.ts";
-import { checkDeletions, DeployRefused } from "./plan.ts";
+import { checkDeletions, DeployRefused, type DeployRun } from "./plan.ts";
 import { siteFileKeys } from "./site-files.ts";
 
-export interface FolderDeployOptions {
-  dryRun: boolean;
-  log: (line: string) => void;
-  /** Lets the deploy delete as many articles as the build lacks. */
-  allowDeletes: boolean;
+export interface FolderDeployOptions extends DeployRun {
   /** The project's own folder: never deployed into, nor any folder that holds it. */
   projectRoot: string;
 }
@@ -29,8 +25,8 @@ async function resolved(target: string): Promise<string> {
   return parent === absolute ? absolute : path.join(await resolved(parent), path.basename(absolute));
 }
 
-/** Whether `inner` is `outer` or below it. */
-const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+/** Whether `inner` is `outer` or below it (`/` holds everything). */
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
  * Why a folder swap must not replace `target`, or undefined when it may: it may replace a

@@ -51,6 +51,14 @@ const MAX_ARTICLE_DELETES = 10;
 /** ...or more than this share of the articles the host has. */
 const MAX_ARTICLE_DELETE_SHARE = 0.5;
 
+/** What every deploy is told, whatever its target. */
+export interface DeployRun {
+  dryRun: boolean;
+  log: (line: string) => void;
+  /** Lets the deploy delete as many articles as the build lacks. */
+  allowDeletes: boolean;
+}
+
 /** What a deploy says when it will not go on; nothing was changed. */
 export class DeployRefused extends Error {
   override name = "DeployRefused";

@@ -4,20 +4,13 @@
 //
 // rsync --delete removes whatever the target holds that the build lacks, so a dry run goes
 // first and says what that is: the deploy stops if the target holds files but no site built
-// by Qiao (no build-info.json), or if it would take too many articles offline
+// by Qiao (no build-info.json: they would be overwritten or deleted), or if it would take too many articles offline
 // (checkDeletions). The real run may then delete no more than the dry run saw
 // (--max-delete), in case the target changed in between.
 
 import { spawn } from "node:child_process";
 import { BUILD_INFO_PATH } from "./build-info.ts";
-import { checkDeletions, DeployRefused } from "./plan.ts";
-
-export interface RsyncDeployOptions {
-  dryRun: boolean;
-  log: (line: string) => void;
-  /** Lets the deploy delete as many articles as the build lacks. */
-  allowDeletes: boolean;
-}
+import { checkDeletions, DeployRefused, type DeployRun } from "./plan.ts";
 
 function rsyncArgs(siteDir: string, target: string, run: { dryRun: boolean; maxDelete?: number }): string[] {
   return [
@@ -61,12 +54,16 @@ function rsync(args: string[], onLine: (line: string) => void = () => {}): Promi
   });
 }
 
+const ITEMIZED = /^[<>ch.][fdLDS].{9} /;
+
 /** What an itemized dry run says the target has now and what the deploy would delete
  *  (files only: a folder is not a file readers lose). */
 function targetFiles(itemized: readonly string[]): { live: string[]; deleted: string[] } {
   const live: string[] = [];
   const deleted: string[] = [];
   for (const line of itemized) {
+    // Itemized lines only ("YXcstpoguax path"): rsync also says "created directory …".
+    if (!line.startsWith("*deleting") && !ITEMIZED.test(line)) continue;
     const file = line.slice(12);
     if (file.endsWith("/")) continue;
     if (line.startsWith("*deleting")) deleted.push(file);
@@ -75,13 +72,13 @@ function targetFiles(itemized: readonly string[]): { live: string[]; deleted: st
   return { live: [...live, ...deleted], deleted };
 }
 
-export async function deployWithRsync(siteDir: string, target: string, options: RsyncDeployOptions): Promise<void> {
+export async function deployWithRsync(siteDir: string, target: string, options: DeployRun): Promise<void> {
   const itemized = await rsync(rsyncArgs(siteDir, target, { dryRun: true }));
   const { live, deleted } = targetFiles(itemized);
-  if (deleted.length && !live.includes(BUILD_INFO_PATH.slice(1))) {
+  if (live.length && !live.includes(BUILD_INFO_PATH.slice(1))) {
     throw new DeployRefused(
-      `${target} holds files and no site built by Qiao (no ${BUILD_INFO_PATH.slice(1)}), and rsync would delete ` +
-        `${deleted.length} of them (such as ${deleted.slice(0, 3).join(", ")}): deploy to a new or empty folder, or one an earlier deploy made.`,
+      `${target} holds ${live.length} files and no site built by Qiao (no ${BUILD_INFO_PATH.slice(1)}), and rsync would overwrite or delete ` +
+        `them (such as ${live.slice(0, 3).join(", ")}): deploy to a new or empty folder, or one an earlier deploy made.`,
     );
   }
   checkDeletions(deleted, live, options.allowDeletes);

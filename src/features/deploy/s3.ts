@@ -20,7 +20,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { parseJson } from "../../files/json.ts";
 import { CACHE, cacheControl, contentType, isEntryPoint } from "./headers.ts";
-import { checkDeletions, describePlan, planDeploy, type RemoteFile } from "./plan.ts";
+import { checkDeletions, describePlan, planDeploy, type DeployRun, type RemoteFile } from "./plan.ts";
 import type { SiteFile } from "./site-files.ts";
 
 export interface S3Target {
@@ -31,11 +31,7 @@ export interface S3Target {
   region?: string;
 }
 
-export interface DeployOptions {
-  dryRun: boolean;
-  log: (line: string) => void;
-  /** Lets the deploy delete as many articles as the build lacks. */
-  allowDeletes: boolean;
+export interface DeployOptions extends DeployRun {
   /** Uploads in flight at once. */
   concurrency?: number;
 }
