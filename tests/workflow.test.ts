@@ -81,7 +81,10 @@ describe("the publishing workflow", () => {
 
   it("records the commit it builds in build-info.json and keeps .cache/ between runs", () => {
     expect(steps("build").find((step) => step.run === "npm run build")!.env).toMatchObject({ QIAO_COMMIT: "${{ github.sha }}" });
-    expect(steps("build").some((step) => step.uses?.startsWith("actions/cache@") && step.with?.path === ".cache")).toBe(true);
+    const cache = steps("build").find((step) => step.uses?.startsWith("actions/cache@") && step.with?.path === ".cache");
+    // Saved by every run that builds (an entry is never overwritten), the newest restored.
+    expect(cache?.with?.key).toMatch(/\$\{\{ github\.run_id \}\}/);
+    expect(cache?.with?.["restore-keys"]).toBe("qiao-cache-");
     expect(steps("deploy").map((step) => step.uses)).toEqual(["actions/deploy-pages@v4"]);
   });
 
