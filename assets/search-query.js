@@ -86,7 +86,7 @@ export function segmentChinese(query) {
 }
 
 /** A compact set of the characters that opencc's traditional-to-simplified conversion may
- *  change (src/traditional-chars.ts): a bitmap over U+3400-U+9FFF and a list of the rest. */
+ *  change (src/features/search/traditional-chars.ts): a bitmap over U+3400-U+9FFF and a list of the rest. */
 export function traditionalTest({ first, bits, others }) {
   const bytes = Uint8Array.from(atob(bits), (c) => c.charCodeAt(0));
   const rest = new Set(others);

@@ -84,7 +84,7 @@ function say(en, zh) {
 }
 
 /** Articles shown at first and per "More results"; and how many hits one page may read to
- *  find them when a filter is set (filters apply in the browser: see src/search-records.ts). */
+ *  find them when a filter is set (filters apply in the browser: see src/features/search/records.ts). */
 const PAGE = 10;
 const READ_AT_MOST = 400;
 

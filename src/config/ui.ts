@@ -229,3 +229,7 @@ const zh: UiStrings = {
 };
 
 export default { en, zh };
+
+/** A string in both languages on one line, as labels meant for either reader read:
+ *  "Articles · 文章". */
+export const bothLanguages = (key: keyof UiStrings) => `${en[key]} · ${zh[key]}`;

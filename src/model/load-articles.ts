@@ -144,12 +144,11 @@ function duplicateUrls(articles: readonly Article[]): Problem[] {
       firstByUrl.set(a.url, a);
       return [];
     }
-    return [{
-      file: a.file,
-      line: 1,
-      col: 1,
-      severity: "error" as const,
-      message: `duplicate permalink ${a.url}: ${first.file} has it already; change the slug`,
-    }];
+    return [duplicatePermalink(a.file, a.url, first.file)];
   });
+}
+
+/** The error for an article whose address `other` has already. */
+export function duplicatePermalink(file: string, url: string, other: string): Problem {
+  return { file, line: 1, col: 1, severity: "error", message: `duplicate permalink ${url}: ${other} has it already; change the slug` };
 }

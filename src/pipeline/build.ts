@@ -15,8 +15,8 @@ import { renderSite } from "./render.ts";
 export interface BuildResult {
   /** Files Eleventy wrote, for the preview server's live reload. */
   written: string[];
-  /** The search indexes, when the build wrote them: records in each, and whether they were
-   *  reused from the cache. */
+  /** The search indexes, when the build indexes: records in each, and what was written (the
+   *  archive, a recent tier beside it, or nothing). */
   indexed?: IndexResult;
   /** Editorial warnings about the articles (they never stop a build). */
   warnings: Problem[];

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { CmsSettings } from "../../config/cms.ts";
 import type { SiteConfig } from "../../config/site.ts";
-import ui, { type UiStrings } from "../../config/ui.ts";
+import { bothLanguages as label, type UiStrings } from "../../config/ui.ts";
 import { frontMatterSchema } from "../../model/front-matter.ts";
 
 /** The collection's one name, in Decap's URLs (/admin/#/collections/articles). */
@@ -24,7 +24,6 @@ export const KEY_OPTION = "front_matter_key";
 /** Where images go, in the repository and on the site. */
 export const MEDIA = { folder: "assets/images", public: "/assets/images" };
 
-const label = (key: keyof UiStrings) => `${ui.en[key]} · ${ui.zh[key]}`;
 
 /** Per front-matter key: its label and hint, and the widget when its type alone does not say. */
 const PRESENTATION: Record<string, { label: keyof UiStrings; hint?: keyof UiStrings; widget?: string }> = {

@@ -13,7 +13,7 @@ import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Column } from "../../config/site.ts";
 import { parseArticle } from "../../model/article.ts";
-import { loadArticles, readDefaults } from "../../model/load-articles.ts";
+import { duplicatePermalink, loadArticles, readDefaults } from "../../model/load-articles.ts";
 import { formatProblem, type Problem } from "../../model/problems.ts";
 import { LOCAL_API_PATH, MEDIA } from "./config.ts";
 import { refusal } from "./request-guard.ts";
@@ -90,7 +90,7 @@ export async function saveProblems(params: SaveParams, options: Omit<LocalBacken
     const errors = problems.filter((p) => p.severity === "error");
     const replaced = new Set([file.path, name].map((f) => posix(path.normalize(f))));
     const taken = article && others.articles.find((a) => a.url === article.url && !replaced.has(posix(a.file)));
-    if (taken) errors.push({ file: name, line: 1, col: 1, severity: "error", message: `duplicate permalink ${article.url}: ${posix(taken.file)} has it already; change the slug` });
+    if (taken) errors.push(duplicatePermalink(name, article.url, posix(taken.file)));
     return errors;
   });
 }

@@ -8,7 +8,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildOptions } from "../../config/build-options.ts";
 import cms from "../../config/cms.ts";
 import site from "../../config/site.ts";
-import ui from "../../config/ui.ts";
+import { bothLanguages } from "../../config/ui.ts";
 import { readDefaults } from "../../model/load-articles.ts";
 import { siteAssets } from "../../site/assets.ts";
 import { addPage } from "../../site/plugin.ts";
@@ -46,7 +46,7 @@ export default function cmsPlugin(config: UserConfig, options: BuildOptions): vo
     permalink: "/admin/",
     layout: "pages/admin.njk",
     eleventyExcludeFromCollections: true,
-    pageTitle: `${ui.en.cmsPageTitle} · ${ui.zh.cmsPageTitle}`,
+    pageTitle: bothLanguages("cmsPageTitle"),
     eleventyComputed: {
       admin: async () => ({
         policy: adminPolicy(cms, options.preview === true),

@@ -6,7 +6,7 @@
 import { Component, createElement as h, type ReactNode } from "react";
 import type { Map as ImmutableMap } from "immutable";
 import type { Column } from "../../config/site.ts";
-import ui from "../../config/ui.ts";
+import ui, { bothLanguages } from "../../config/ui.ts";
 import { beijingDisplay, beijingIso, parseBeijingDate } from "../../model/dates.ts";
 import { htmlLangOf } from "../../model/lang.ts";
 import { renderParagraph } from "../../model/markdown.ts";
@@ -20,7 +20,7 @@ type Mode = "en" | "zh" | "both";
 const MODES: { mode: Mode; label: string; lang?: string }[] = [
   { mode: "en", label: ui.en.modeEnglish, lang: "en" },
   { mode: "zh", label: ui.zh.modeChinese, lang: "zh-CN" },
-  { mode: "both", label: `${ui.en.modeBoth} · ${ui.zh.modeBoth}` },
+  { mode: "both", label: bothLanguages("modeBoth") },
 ];
 
 /** The body's blocks as the article page draws them, its pictures and links under the path
@@ -81,7 +81,7 @@ export function articlePreview({ columns, defaults, pathPrefix }: { columns: Rec
         null,
         h(
           "div",
-          { className: "reading-mode", role: "group", "aria-label": `${ui.en.readingMode} · ${ui.zh.readingMode}` },
+          { className: "reading-mode", role: "group", "aria-label": bothLanguages("readingMode") },
           MODES.map(({ mode, label, lang }) =>
             h("button", { key: mode, type: "button", lang, "aria-pressed": String(this.state.mode === mode), onClick: () => this.setState({ mode }) }, label),
           ),

@@ -5,7 +5,7 @@
 
 import { Component, createElement as h, type FormEvent, type ReactNode } from "react";
 import { GitHubBackend } from "decap-cms-backend-github";
-import ui, { type UiStrings } from "../../config/ui.ts";
+import { bothLanguages as both } from "../../config/ui.ts";
 
 /** What Decap hands a backend's sign-in page (the part of its props we use). */
 interface SignInProps {
@@ -15,7 +15,6 @@ interface SignInProps {
   base_url?: string;
 }
 
-const both = (key: keyof UiStrings) => `${ui.en[key]} · ${ui.zh[key]}`;
 const FIELD = "qiao-github-token";
 
 class TokenSignIn extends Component<SignInProps, { token: string }> {

@@ -50,7 +50,8 @@ export interface ArticleDraft {
 /** The front-matter fields, in the order a new key takes among the others. */
 type Fields = Omit<ArticleDraft, "body" | "original">;
 const FIELDS = FRONT_MATTER_KEYS as ReadonlyArray<keyof Fields>;
-const SUB_KEYS: Record<string, readonly string[]> = { "": FRONT_MATTER_KEYS, title: ["en", "zh"], summary: ["en", "zh"], image: ["src", "alt", "caption"] };
+/** The keys of the front matter ("") and of each of its maps: what a field can edit. */
+export const SUB_KEYS: Record<string, readonly string[]> = { "": FRONT_MATTER_KEYS, title: ["en", "zh"], summary: ["en", "zh"], image: ["src", "alt", "caption"] };
 
 /** A file's parts: what comes before the front matter's YAML (a BOM, the opening `---`), the
  *  YAML (each line with its line end), the closing `---` line, and the body. */

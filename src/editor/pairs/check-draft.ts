@@ -4,10 +4,9 @@
 
 import type { Column } from "../../config/site.ts";
 import { parseArticle } from "../../model/article.ts";
-import { FRONT_MATTER_KEYS } from "../../model/front-matter.ts";
 import { pairParagraphs, readParagraphs } from "../../model/paragraphs.ts";
 import type { Severity } from "../../model/problems.ts";
-import { FrontMatterError, readArticleFile, writeArticleFile, type ArticleDraft } from "./article-draft.ts";
+import { FrontMatterError, readArticleFile, SUB_KEYS, writeArticleFile, type ArticleDraft } from "./article-draft.ts";
 
 export interface CheckContext {
   /** The file's path as `npm run check` names it (articles/2025-02-12-lantern-festival.md):
@@ -42,7 +41,7 @@ export interface RowNote {
   message: string;
 }
 
-const FIELD_PATHS = new Set([...FRONT_MATTER_KEYS, "title.en", "title.zh", "summary.en", "summary.zh", "image.src", "image.alt", "image.caption"]);
+const FIELD_PATHS = new Set(Object.entries(SUB_KEYS).flatMap(([key, subs]) => (key ? subs.map((sub) => `${key}.${sub}`) : subs)));
 
 /** Lines of each key and nested key of the front matter, from the written file. */
 function fieldLines(text: string): Array<{ field: string; from: number; to: number }> {

@@ -3,9 +3,9 @@
 // kept in two tiers: the archive, written rarely and kept in the cache, and a recent tier
 // written on every build, with the articles the archive lacks or has in an older version.
 // The search page searches both (assets/search-engine.js) and leaves out the archive's
-// records of edited and deleted articles (`masked`). Once the recent tier and the masked
-// records together pass `recentLimit` of the archive, the build writes the archive again with
-// every article, and the recent tier is empty until the next change. A cold cache writes the
+// records of edited and deleted articles (`masked`). Once the articles new, edited or deleted
+// since the archive was written pass `recentLimit` of the archive, the build writes the
+// archive again with every article, and the recent tier is empty until the next change. A cold cache writes the
 // archive with every article: the build from scratch.
 //
 // The plan depends only on the articles and the archives in the cache, so the same cache and
