@@ -58,6 +58,7 @@ const en = {
   notePairZhLonger: "Editor's check: the Chinese above is much longer than the English it is paired with. Check the pairing.",
   noteLostPartner: "Editor's check: the Chinese paragraph above follows Chinese text. Did its English partner go missing? Start it with {solo} if it stands alone on purpose.",
   noteCaptionWithoutPicture: "Editor's check: the caption above has no picture beside it. Add the photo right above or below it, or delete the caption.",
+  noteStrayHeading: "Editor's check: the paragraph above shows a heading but reads as text. A subhead is one line starting with \"## \", with a blank line after it.",
   // The CMS at /admin/: its fields, their hints, and what the editor says about a save.
   cmsPageTitle: "Content manager",
   cmsArticles: "Articles",
@@ -173,6 +174,7 @@ const zh: UiStrings = {
   notePairZhLonger: "编辑提示：上面的中文比与之配对的英文长得多，请检查配对。",
   noteLostPartner: "编辑提示：上面这段中文紧跟在中文之后，它的英文是否丢失了？如有意单独成段，请在段首加 {solo}。",
   noteCaptionWithoutPicture: "编辑提示：上面这条图片说明旁边没有图片。请在紧挨着它的上方或下方补上图片，或删去这条说明。",
+  noteStrayHeading: "编辑提示：上面这段显示为标题，却被当作正文。小标题应单独一行，以“## ”开头，其后空一行。",
   cmsPageTitle: "内容管理",
   cmsArticles: "文章",
   cmsArticle: "文章",

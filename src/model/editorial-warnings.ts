@@ -2,6 +2,7 @@
 // readers do. They never fail a build.
 
 import type { FrontMatter } from "./front-matter.ts";
+import { holdsHeading } from "./markdown.ts";
 import { scriptCounts, type Block, type Paragraph, type ParagraphKind } from "./paragraphs.ts";
 
 /** What a warning is about, for whoever shows it in words of their own (the preview). */
@@ -11,7 +12,8 @@ export type WarningKind =
   | "pair-zh-shorter"
   | "pair-zh-longer"
   | "lost-partner"
-  | "caption-without-picture";
+  | "caption-without-picture"
+  | "stray-heading";
 
 export interface Warning {
   kind: WarningKind;
@@ -116,5 +118,12 @@ export function editorialWarnings(
     }
   });
   endRun();
-  return [...warnings, ...captionsWithoutPicture(blocks, front.image !== undefined)];
+  const strayHeadings = paragraphs
+    .filter((p) => p.kind === "text" && holdsHeading(p.text))
+    .map((p) => ({
+      kind: "stray-heading" as const,
+      line: p.line,
+      message: "this paragraph is shown as a heading but read as text: a subhead is one line starting with \"## \", with a blank line after it (not #, ### or an underlined line)",
+    }));
+  return [...warnings, ...captionsWithoutPicture(blocks, front.image !== undefined), ...strayHeadings];
 }

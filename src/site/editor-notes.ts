@@ -22,6 +22,7 @@ const TEXT: Record<WarningKind, keyof UiStrings> = {
   "pair-zh-longer": "notePairZhLonger",
   "lost-partner": "noteLostPartner",
   "caption-without-picture": "noteCaptionWithoutPicture",
+  "stray-heading": "noteStrayHeading",
 };
 
 function note(warning: Warning): Bilingual {
