@@ -64,6 +64,7 @@ const WRITES: Record<string, (params: NonNullable<ApiRequest["params"]>) => { ar
   deleteUnpublishedEntry: () => ({ articles: [], media: [] }),
 };
 
+const isWrite = (action: string | undefined): action is string => action !== undefined && Object.hasOwn(WRITES, action);
 const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
 const posix = (file: string) => file.split(path.sep).join("/");
 
@@ -100,9 +101,9 @@ const isArticle = (file: string, articlesDir: string) => file.endsWith(".md") &&
 /** Why a write may not happen: the CMS writes articles (files of the articles folder, or a
  *  file of it deleted) and media (assets/images/), and nothing else of the repository,
  *  whatever a request names. */
-export function writeRefusal(request: ApiRequest, articlesDir: string): string | undefined {
-  const files = request.action && request.params ? WRITES[request.action]?.(request.params) : undefined;
-  if (!files) return undefined;
+function writeRefusal(request: ApiRequest, articlesDir: string): string | undefined {
+  if (!isWrite(request.action) || !request.params) return undefined;
+  const files = WRITES[request.action]!(request.params);
   const dir = posix(path.normalize(articlesDir));
   const outside = [
     ...files.articles.filter((f) => !isArticle(f, dir)),
@@ -179,7 +180,7 @@ export async function localBackend(options: LocalBackendOptions): Promise<Middle
       } catch (error) {
         return res.status(409).json({ error: (error as Error).message });
       }
-      const dirty = body.action && body.action in WRITES ? uncommittedChanges(options.root) : undefined;
+      const dirty = isWrite(body.action) ? uncommittedChanges(options.root) : undefined;
       if (dirty) return res.status(409).json({ error: dirty });
     }
     if (body.action !== "persistEntry" || !body.params) return next();

@@ -4,9 +4,9 @@
 //
 // rsync --delete removes whatever the target holds that the build lacks, so a dry run goes
 // first and says what that is: the deploy stops if the target holds files but no site built
-// by Qiao (no build-info.json: they would be overwritten or deleted), or if it would take too many articles offline
-// (checkDeletions). The real run may then delete no more than the dry run saw
-// (--max-delete), in case the target changed in between.
+// by Qiao (no build-info.json: they would be overwritten or deleted), or if it would take
+// too many articles offline (checkDeletions). The real run may then delete no more than the
+// dry run saw (--max-delete), in case the target changed in between.
 
 import { spawn } from "node:child_process";
 import { BUILD_INFO_PATH } from "./build-info.ts";

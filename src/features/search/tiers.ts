@@ -1,12 +1,12 @@
 // Which search index a build writes. Pagefind has no way to add to an index, and writing the
-// whole archive's index for one new story costs as much as a full build. So the index is
-// kept in two tiers: the archive, written rarely and kept in the cache, and a recent tier
-// written on every build, with the articles the archive lacks or has in an older version.
-// The search page searches both (assets/search-engine.js) and leaves out the archive's
-// records of edited and deleted articles (`masked`). Once the articles new, edited or deleted
-// since the archive was written pass `recentLimit` of the archive, the build writes the
-// archive again with every article, and the recent tier is empty until the next change. A cold cache writes the
-// archive with every article: the build from scratch.
+// whole archive's index for one new story costs as much as a full build. So the index is kept
+// in two tiers: the archive, written rarely and kept in the cache, and a recent tier written
+// on every build, with the articles the archive lacks or has in an older version. The search
+// page searches both (assets/search-engine.js) and leaves out the archive's records of edited
+// and deleted articles (`masked`). Once the articles new, edited or deleted since the archive
+// was written pass `recentLimit` of the archive, the build writes the archive again with every
+// article, and the recent tier is empty until the next change. A cold cache writes the archive
+// with every article: the build from scratch.
 //
 // The plan depends only on the articles and the archives in the cache, so the same cache and
 // the same articles give the same site, byte for byte.
