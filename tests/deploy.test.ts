@@ -240,7 +240,7 @@ describe("deploying to a folder or with rsync", () => {
     await writeFile(path.join(target, "index.html"), "<p>another site</p>");
     const before = await snapshot(target);
     await expect(deployWithRsync(siteDir, target, { dryRun: false, allowDeletes: true, log: quiet })).rejects.toThrow(
-      /holds 1 files and no site built by Qiao \(no build-info\.json\), and rsync would overwrite or delete them \(such as index\.html\)/,
+      /holds a file and no site built by Qiao \(no build-info\.json\), and rsync would overwrite or delete it \(index\.html\)/,
     );
     expect(await snapshot(target)).toEqual(before);
   });

@@ -100,7 +100,7 @@ describe("npm run deploy to a folder", () => {
     const www = path.join(work, "www");
     mkdirSync(www);
     writeFileSync(path.join(www, "index.php"), "<?php echo 'another site';");
-    expect(await oneLine("deploy", [www], {}, [root, www])).toMatch(/holds 1 files or folders and no site built by Qiao \(no valid build-info\.json\)/);
+    expect(await oneLine("deploy", [www], {}, [root, www])).toMatch(/holds a file or folder and no site built by Qiao \(no valid build-info\.json\)/);
   });
 
   it("deploys into a new folder, again into the same one, and stops before taking most articles offline unless --allow-deletes", async () => {

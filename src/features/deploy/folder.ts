@@ -51,7 +51,7 @@ export async function folderRefusal(target: string, projectRoot: string, source?
   const built = await readBuildInfo(folder);
   if ("info" in built && built.info) return undefined;
   return (
-    `${target} holds ${entries.length} files or folders and no site built by Qiao (no valid ${BUILD_INFO_PATH.slice(1)}), ` +
+    `${target} holds ${entries.length === 1 ? "a file or folder" : `${entries.length} files or folders`} and no site built by Qiao (no valid ${BUILD_INFO_PATH.slice(1)}), ` +
     `and the whole folder would be replaced: use a new or empty folder, or one Qiao wrote.`
   );
 }

@@ -77,8 +77,9 @@ export async function deployWithRsync(siteDir: string, target: string, options: 
   const { live, deleted } = targetFiles(itemized);
   if (live.length && !live.includes(BUILD_INFO_PATH.slice(1))) {
     throw new DeployRefused(
-      `${target} holds ${live.length} files and no site built by Qiao (no ${BUILD_INFO_PATH.slice(1)}), and rsync would overwrite or delete ` +
-        `them (such as ${live.slice(0, 3).join(", ")}): deploy to a new or empty folder, or one an earlier deploy made.`,
+      `${target} holds ${live.length === 1 ? "a file" : `${live.length} files`} and no site built by Qiao (no ${BUILD_INFO_PATH.slice(1)}), ` +
+        `and rsync would overwrite or delete ${live.length === 1 ? "it" : "them"} (${live.length === 1 ? "" : "such as "}${live.slice(0, 3).join(", ")}): ` +
+        `deploy to a new or empty folder, or one an earlier deploy made.`,
     );
   }
   checkDeletions(deleted, live, options.allowDeletes);
