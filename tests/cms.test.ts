@@ -4,7 +4,7 @@
 // of the built sample site, served gzipped as a static host would, within its budget.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -337,6 +337,24 @@ describe("the local backend under npm start", () => {
     const res = await post(save(readFileSync(article(SAMPLE), "utf8")), { "x-forwarded-for": "203.0.113.7" });
     expect(res.status).toBe(403);
     expect(articleNames()).not.toContain("2026-01-01-direct.md");
+  });
+
+  it("refuses an address a save made a moment ago, before the preview has seen that file", async () => {
+    const twin = (name: string) => ({
+      action: "persistEntry",
+      params: { branch: "main", entry: { path: `articles/${name}`, slug: name.slice(0, -3), raw: "---\ntitle:\n  en: Twins\ncolumn: news\ndate: 2026-01-02 09:00\nslug: twins\n---\n\nA paragraph.\n" }, assets: [], options: { commitMessage: "x", useWorkflow: false, status: "draft" } },
+    });
+    try {
+      const first = await post(twin("2026-01-02-first-twin.md"));
+      expect(first.status, JSON.stringify(await first.json())).toBe(200);
+      // At once: the preview's watcher has not yet told the folder's listing about the first.
+      const second = await post(twin("2026-01-02-second-twin.md"));
+      expect(second.status).toBe(422);
+      expect((await second.json()).error).toContain("duplicate permalink /news/20260102/twins/: articles/2026-01-02-first-twin.md has it already");
+      expect(articleNames()).not.toContain("2026-01-02-second-twin.md");
+    } finally {
+      rmSync(article("2026-01-02-first-twin.md"), { force: true });
+    }
   });
 
   it("refuses an article whose address another article has", async () => {

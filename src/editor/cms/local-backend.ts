@@ -68,19 +68,24 @@ const isWrite = (action: string | undefined): action is string => action !== und
 const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
 const posix = (file: string) => file.split(path.sep).join("/");
 
+/** The article files a save writes (a renamed one under both names), as the folder's
+ *  listing names them. */
+const savedFiles = (params: SaveParams) => (params.dataFiles ?? (params.entry ? [params.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]).map((f) => path.normalize(f));
+
 /** Every error `npm run check` would report for the articles a save writes, with the other
- *  articles as they are on disk: the file's own problems, and a permalink another file has. */
-export async function saveProblems(params: SaveParams, options: Omit<LocalBackendOptions, "mode" | "pathPrefix">): Promise<Problem[]> {
+ *  articles as they are on disk: the file's own problems, and a permalink another file has.
+ *  `recent`: the files earlier saves wrote, which the preview's watcher may not have seen yet. */
+async function saveProblems(params: SaveParams, options: Omit<LocalBackendOptions, "mode" | "pathPrefix">, recent: ReadonlySet<string>): Promise<Problem[]> {
   const articlesDir = posix(path.normalize(options.articlesDir));
   const files = (params.dataFiles ?? (params.entry ? [params.entry] : [])).filter((f) => isArticle(f.newPath ?? f.path, articlesDir));
   if (!files.length) return [];
   const uploads = new Set((params.assets ?? []).map((a) => `/${posix(path.normalize(a.path))}`));
   const defaults = await readDefaults(path.join(options.root, articlesDir));
-  // The folder named as the preview names it (src/site/publication.ts), and "nothing changed":
-  // the two share the folder's listing and parses, which the preview's watcher keeps current,
-  // so a save's check reads no other file of the archive (at 10,000 articles, listing and
-  // stat-ing them all cost a CMS save about half a second).
-  const others = await loadArticles(options.articlesDir, options.columns, options.root, []);
+  // The folder named as the preview names it (src/site/publication.ts), and nothing changed
+  // but what earlier saves wrote: the two share the folder's listing and parses, which the
+  // preview's watcher keeps current, so a save's check reads no other file of the archive (at
+  // 10,000 articles, listing and stat-ing them all cost a CMS save about half a second).
+  const others = await loadArticles(options.articlesDir, options.columns, options.root, [...recent]);
   return files.flatMap((file) => {
     const name = posix(path.normalize(file.newPath ?? file.path));
     const { article, problems } = parseArticle(file.raw, name, {
@@ -158,6 +163,7 @@ export async function localBackend(options: LocalBackendOptions): Promise<Middle
     if (dirty) throw new Error(dirty);
   }
   const app = express();
+  const saved = new Set<string>();
   app.use((req: Request, res: Response, next: NextFunction) => {
     const why = refusal({
       remoteAddress: req.socket.remoteAddress,
@@ -184,10 +190,12 @@ export async function localBackend(options: LocalBackendOptions): Promise<Middle
       if (dirty) return res.status(409).json({ error: dirty });
     }
     if (body.action !== "persistEntry" || !body.params) return next();
-    saveProblems(body.params, options).then(
-      (problems) => (problems.length ? res.status(422).json({ error: problems.map(formatProblem).join("\n") }) : next()),
-      next,
-    );
+    const params = body.params;
+    saveProblems(params, options, saved).then((problems) => {
+      if (problems.length) return res.status(422).json({ error: problems.map(formatProblem).join("\n") });
+      for (const file of savedFiles(params)) saved.add(file);
+      next();
+    }, next);
   });
   // decap-server reads the repository's folder from the process: the preview's own.
   await (options.mode === "git" ? decapServer.registerLocalGit : decapServer.registerLocalFs)(app, { logLevel: "warn" });
