@@ -52,12 +52,17 @@ afterAll(async () => {
   }
 });
 
-/** A save as the CMS sends it, naming the branch of src/config/cms.ts. */
-async function save(name: string): Promise<{ status: number; body: { error?: string; message?: string } }> {
-  const raw = `---\ntitle:\n  en: ${name}\ncolumn: news\ndate: 2026-01-01 09:00\n---\n\nA paragraph about ${name}.\n`;
-  const params = { branch: "main", entry: { path: `articles/2026-01-01-${name}.md`, slug: `2026-01-01-${name}`, raw }, assets: [], options: { commitMessage: `Create ${name}`, useWorkflow: false, status: "draft" } };
-  const res = await fetch(api, { method: "POST", headers: { "content-type": "application/json", origin: new URL(api).origin }, body: JSON.stringify({ action: "persistEntry", params }) });
+/** A request as the CMS sends it, naming the branch of src/config/cms.ts. */
+async function call(action: string, params: Record<string, unknown>): Promise<{ status: number; body: { error?: string; message?: string } }> {
+  const res = await fetch(api, { method: "POST", headers: { "content-type": "application/json", origin: new URL(api).origin }, body: JSON.stringify({ action, params: { branch: "main", ...params } }) });
   return { status: res.status, body: (await res.json()) as { error?: string; message?: string } };
+}
+
+/** A save of a new article, straight to the branch or (`useWorkflow`) as a draft of its own. */
+function save(name: string, useWorkflow = false) {
+  const raw = `---\ntitle:\n  en: ${name}\ncolumn: news\ndate: 2026-01-01 09:00\n---\n\nA paragraph about ${name}.\n`;
+  const entry = { path: `articles/2026-01-01-${name}.md`, slug: `2026-01-01-${name}`, raw };
+  return call("persistEntry", { entry, assets: [], options: { commitMessage: `Create ${name}`, useWorkflow, collectionName: "articles", status: "draft" } });
 }
 
 describe("the CMS's git mode", () => {
@@ -68,6 +73,23 @@ describe("the CMS's git mode", () => {
     expect(git("branch", "--show-current")).toBe("newsroom");
     expect(git("log", "-1", "--format=%s")).toBe("Create first");
     expect(git("show", "--name-only", "--format=", "HEAD")).toBe("articles/2026-01-01-first.md");
+    expect(git("rev-parse", "main")).toBe(main);
+    expect(git("status", "--porcelain")).toBe("");
+  });
+
+  it("keeps a draft of the editorial workflow on a branch made from the editor's, and publishes it there", async () => {
+    const main = git("rev-parse", "main");
+    const draft = await save("workflow", true);
+    expect(draft, JSON.stringify(draft.body)).toMatchObject({ status: 200 });
+    expect(git("branch", "--show-current")).toBe("newsroom");
+    expect(existsSync(path.join(root, "articles", "2026-01-01-workflow.md"))).toBe(false);
+    expect(git("log", "-1", "--format=%s", "cms/articles/2026-01-01-workflow")).toBe("Create workflow");
+    expect(git("merge-base", "--is-ancestor", "newsroom", "cms/articles/2026-01-01-workflow")).toBe("");
+    const published = await call("publishUnpublishedEntry", { collection: "articles", slug: "2026-01-01-workflow" });
+    expect(published, JSON.stringify(published.body)).toMatchObject({ status: 200 });
+    expect(git("branch", "--show-current")).toBe("newsroom");
+    expect(existsSync(path.join(root, "articles", "2026-01-01-workflow.md"))).toBe(true);
+    expect(git("log", "-1", "--format=%s")).toBe("Create workflow");
     expect(git("rev-parse", "main")).toBe(main);
     expect(git("status", "--porcelain")).toBe("");
   });

@@ -309,6 +309,8 @@ describe("the local backend under npm start", () => {
       { action: "persistMedia", params: { asset: { path: "package.json", content: "e30=", encoding: "base64" }, options: { commitMessage: "x" } } },
       { action: "persistEntry", params: { ...save(readFileSync(article(SAMPLE), "utf8")).params, assets: [{ path: "package.json", content: "e30=", encoding: "base64" }] } },
       { action: "deleteFile", params: { path: "package.json", options: { commitMessage: "x" } } },
+      // An article sent as a picture would skip the save check.
+      { action: "persistMedia", params: { asset: { path: "articles/2026-01-01-direct.md", content: "e30=", encoding: "base64" }, options: { commitMessage: "x" } } },
       { action: "persistEntry", params: { ...save("").params, entry: { path: "articles/2026-01-01-direct.md", newPath: "src/direct.md", slug: "x", raw: "" } } },
     ];
     for (const attempt of attempts) {

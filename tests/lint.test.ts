@@ -73,8 +73,8 @@ describe("editorial warnings", () => {
 
   it("warn about a heading that is not a subhead: drawn as a heading, read as text", () => {
     const STRAY = 'warning this paragraph is shown as a heading but read as text: a subhead is one line starting with "## ", with a blank line after it (not #, ### or an underlined line)';
-    const body = "\n## Night shift\nThe crew checks every bus.\n\n夜班逐车检查。\n\n# Big\n\n### Small\n\nUnderlined\n---\n\n## A subhead\n\n## 小标题\n\nA line with a # inside, and\n--- dashes after a line break.\n";
-    expect(warnings(body).filter((w) => w.includes("shown as a heading"))).toEqual([`10 ${STRAY}`, `15 ${STRAY}`, `17 ${STRAY}`, `19 ${STRAY}`]);
+    const body = "\n## Night shift\nThe crew checks every bus.\n\n夜班逐车检查。\n\n# Big\n\n### Small\n\nUnderlined\n---\n\n## A subhead\n\n## 小标题\n\nA line with a # inside, and\n--- dashes after a line break.\n\n> ## A heading in a quote\n";
+    expect(warnings(body).filter((w) => w.includes("shown as a heading"))).toEqual([`10 ${STRAY}`, `15 ${STRAY}`, `17 ${STRAY}`, `19 ${STRAY}`, `29 ${STRAY}`]);
   });
 
   it("let an English-only article with a Chinese headline pass quietly", () => {

@@ -4,6 +4,7 @@
 
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { articleDigest, sourcesOf } from "../src/features/search/indexer.ts";
 import type { SearchableArticle } from "../src/features/search/records.ts";
@@ -202,5 +203,21 @@ describe("an article's digest", () => {
     }
     // A type is not code that runs.
     expect(sources).not.toContain("../../model/article.ts");
+    // The worker that calls them is part of the recipe too.
+    expect([...sourcesOf([new URL("../src/features/search/worker.ts", import.meta.url)]).keys()]).toEqual(expect.arrayContaining(["worker.ts", "records.ts", "index-writer.ts"]));
+  });
+
+  it("follows every form of import that runs a module, and no import of types only", async () => {
+    const dir = await tempDir();
+    const files: Record<string, string> = {
+      "entry.ts": 'import "./side.ts";\nexport { a } from "./re.ts";\nimport {\n  b,\n  c,\n} from \'./multi.ts\';\nimport type { T } from "./types.ts";\nexport const d = 1;\n',
+      "side.ts": "",
+      "re.ts": "export const a = 1;\n",
+      "multi.ts": "export const b = 1, c = 2;\n",
+      "types.ts": "export type T = number;\n",
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    const names = [...sourcesOf([pathToFileURL(path.join(dir, "entry.ts"))]).keys()].map((key) => path.basename(key)).sort();
+    expect(names).toEqual(["entry.ts", "multi.ts", "re.ts", "side.ts"]);
   });
 });

@@ -64,10 +64,11 @@ function isSubhead(tokens: Token[]): boolean {
 }
 
 /** Whether a paragraph of text is drawn with a heading in it all the same: a `#` or `###`
- *  heading, a `##` line with text right under it, a line underlined with === or ---. The
+ *  heading, a `##` line with text right under it, a line underlined with === or ---, a
+ *  heading in a quote or a list. The
  *  page shows a heading that pairs and reads as body text: the editor meant a subhead. */
 export function holdsHeading(text: string): boolean {
-  return /^(?: {0,3}#{1,6}(?:[ \t]|$)| {0,3}(?:=+|-+)[ \t]*$)/m.test(text) && md.parse(text, {}).some((t) => t.type === "heading_open");
+  return /#|^ {0,3}(?:=+|-+)[ \t]*$/m.test(text) && md.parse(text, {}).some((t) => t.type === "heading_open");
 }
 
 /** What the Markdown of a paragraph is: a figure, a subhead, or text. */

@@ -1,8 +1,10 @@
 // The CMS's backend under `npm start`: decap-server's own handlers (the working tree as it
 // is, or local git branches), mounted on the preview server at /admin/api/v1 so there is no
-// second server and no second port. Before a request reaches them, two guards stand:
-// request-guard.ts (this machine and the preview's own pages only), and the check: a save
-// that `npm run check` would refuse is answered with its messages and nothing is written or
+// second server and no second port. Before a request reaches them, guards stand:
+// request-guard.ts (this machine and the preview's own pages only); the files a request may
+// write (articles and pictures, nothing else of the repository); in git mode, the branch
+// checked out and a working tree with no other changes; and the check: a save that
+// `npm run check` would refuse is answered with its messages and nothing is written or
 // committed, whatever sent it.
 
 import { execFileSync } from "node:child_process";
@@ -47,30 +49,31 @@ interface SaveParams {
   assets?: { path: string }[];
 }
 
+/** The article files a save writes (a renamed one under both names), as the folder's
+ *  listing names them. */
+const savedFiles = (params: SaveParams) => (params.dataFiles ?? (params.entry ? [params.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]).map((f) => path.normalize(f));
+
 /** What the CMS sends decap-server: an action and its parameters (decap-server's API). */
 interface ApiRequest {
   action?: string;
   params?: SaveParams & { branch?: string; path?: string; paths?: string[]; asset?: { path: string } };
 }
 
-/** The actions that write the repository, and the files each one writes or deletes. */
-const WRITES: Record<string, (params: NonNullable<ApiRequest["params"]>) => { articles: string[]; media: string[] }> = {
-  persistEntry: (p) => ({ articles: (p.dataFiles ?? (p.entry ? [p.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]), media: (p.assets ?? []).map((a) => a.path) }),
-  persistMedia: (p) => ({ articles: [], media: p.asset ? [p.asset.path] : [] }),
-  deleteFile: (p) => ({ articles: [], media: p.path ? [p.path] : [] }),
-  deleteFiles: (p) => ({ articles: [], media: p.paths ?? [] }),
-  updateUnpublishedEntryStatus: () => ({ articles: [], media: [] }),
-  publishUnpublishedEntry: () => ({ articles: [], media: [] }),
-  deleteUnpublishedEntry: () => ({ articles: [], media: [] }),
+/** The actions that write the repository, and the files each one writes: articles (which
+ *  the save check reads), pictures, or either, deleted. */
+const WRITES: Record<string, (params: NonNullable<ApiRequest["params"]>) => { articles: string[]; media: string[]; deleted: string[] }> = {
+  persistEntry: (p) => ({ articles: savedFiles(p), media: (p.assets ?? []).map((a) => a.path), deleted: [] }),
+  persistMedia: (p) => ({ articles: [], media: p.asset ? [p.asset.path] : [], deleted: [] }),
+  deleteFile: (p) => ({ articles: [], media: [], deleted: p.path ? [p.path] : [] }),
+  deleteFiles: (p) => ({ articles: [], media: [], deleted: p.paths ?? [] }),
+  updateUnpublishedEntryStatus: () => ({ articles: [], media: [], deleted: [] }),
+  publishUnpublishedEntry: () => ({ articles: [], media: [], deleted: [] }),
+  deleteUnpublishedEntry: () => ({ articles: [], media: [], deleted: [] }),
 };
 
 const isWrite = (action: string | undefined): action is string => action !== undefined && Object.hasOwn(WRITES, action);
 const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
 const posix = (file: string) => file.split(path.sep).join("/");
-
-/** The article files a save writes (a renamed one under both names), as the folder's
- *  listing names them. */
-const savedFiles = (params: SaveParams) => (params.dataFiles ?? (params.entry ? [params.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]).map((f) => path.normalize(f));
 
 /** Every error `npm run check` would report for the articles a save writes, with the other
  *  articles as they are on disk: the file's own problems, and a permalink another file has.
@@ -103,16 +106,18 @@ async function saveProblems(params: SaveParams, options: Omit<LocalBackendOption
 
 const isArticle = (file: string, articlesDir: string) => file.endsWith(".md") && under(posix(path.normalize(file)), articlesDir);
 
-/** Why a write may not happen: the CMS writes articles (files of the articles folder, or a
- *  file of it deleted) and media (assets/images/), and nothing else of the repository,
- *  whatever a request names. */
+/** Why a write may not happen: the CMS writes articles (the save check reads them) and
+ *  pictures (assets/images/), deletes either, and touches nothing else of the repository,
+ *  whatever a request names: an article sent as a picture would skip the check. */
 function writeRefusal(request: ApiRequest, articlesDir: string): string | undefined {
   if (!isWrite(request.action) || !request.params) return undefined;
   const files = WRITES[request.action]!(request.params);
   const dir = posix(path.normalize(articlesDir));
+  const isPicture = (f: string) => under(posix(path.normalize(f)), MEDIA.folder);
   const outside = [
     ...files.articles.filter((f) => !isArticle(f, dir)),
-    ...files.media.filter((f) => !isArticle(f, dir) && !under(posix(path.normalize(f)), MEDIA.folder)),
+    ...files.media.filter((f) => !isPicture(f)),
+    ...files.deleted.filter((f) => !isArticle(f, dir) && !isPicture(f)),
   ];
   return outside.length ? `The CMS writes articles (${dir}/*.md) and pictures (${MEDIA.folder}/) only, not ${outside.join(", ")}` : undefined;
 }
@@ -130,7 +135,9 @@ function uncommittedChanges(root: string): string | undefined {
 
 /** The branch checked out, which git mode reads and commits to whatever branch the CMS names
  *  (src/config/cms.ts names the production site's): decap-server checks out the branch a
- *  request names, and the preview serves the working tree, so it must never switch it. */
+ *  request names, and the preview serves the working tree, which must stay on the editor's
+ *  branch (the editorial workflow's own branches, cms/…, are checked out only for a moment,
+ *  and made from and merged into this one). */
 function currentBranch(root: string): string {
   const branch = execFileSync("git", ["branch", "--show-current"], { cwd: root, encoding: "utf8" }).trim();
   if (!branch) throw new Error("The CMS's git mode commits to the branch checked out, and this working tree has none (a detached HEAD): check out a branch, or start without --cms git.");

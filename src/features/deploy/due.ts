@@ -52,7 +52,7 @@ const count = (n: number, noun: string) => `${n.toLocaleString("en")} ${noun}${n
 
 function changesLine(changes: Changes, code: readonly string[]): string {
   const since = `since ${short(changes.base)} (${changes.deployed ? "the live site's commit" : "the push's before: this clone lacks the live site's commit, or it names none"})`;
-  if (!changes.files.length) return `nothing changed ${since}`;
+  if (!changes.files.length) return `nothing changed ${since}${changes.deployed ? "" : ", but code may have changed before it, unpublished: tests first"}`;
   const files = `${count(changes.files.length, "file")} changed ${since}`;
   if (!code.length && !changes.deployed) return `${files}, articles and images only, but code may have changed before it, unpublished: tests first`;
   if (!code.length) return `${files}, articles and images only: no tests`;

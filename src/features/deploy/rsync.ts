@@ -74,6 +74,11 @@ function targetFiles(itemized: readonly string[]): { live: string[]; deleted: st
 
 export async function deployWithRsync(siteDir: string, target: string, options: DeployRun): Promise<void> {
   const itemized = await rsync(rsyncArgs(siteDir, target, { dryRun: true }));
+  // Every file of the build is itemized, build-info.json among them: output read otherwise
+  // (another rsync's format) would hide what the target holds.
+  if (!itemized.some((line) => ITEMIZED.test(line) && line.slice(12) === BUILD_INFO_PATH.slice(1))) {
+    throw new Error(`could not read what rsync's dry run says about ${target} (is this rsync 3?): nothing was changed`);
+  }
   const { live, deleted } = targetFiles(itemized);
   if (live.length && !live.includes(BUILD_INFO_PATH.slice(1))) {
     throw new DeployRefused(

@@ -25,25 +25,29 @@ function searchable(article: Article): SearchableArticle {
   return { url, title, kicker, column, date, credits, paragraphs: article.paragraphs.map(({ lang, html }) => ({ lang, html })) };
 }
 
-/** What makes an index what it is besides the articles: the code that makes records and
+/** What a module imports by relative path and runs: `import … from`, `import "…"`,
+ *  `export … from` (an import of types only runs nothing). */
+const RELATIVE_IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gms;
+
+/** What makes an index what it is besides the articles: the worker that makes records and
  *  writes them (with every module it runs), and the versions of Pagefind and of the pinyin
  *  library. A change to any of them makes every digest new, and the archive is written again. */
 const RECIPE = (() => {
   const hash = createHash("sha1");
-  const sources = sourcesOf([new URL("./records.ts", import.meta.url), new URL("./index-writer.ts", import.meta.url)]);
+  const sources = sourcesOf([new URL("./worker.ts", import.meta.url)]);
   for (const file of [...sources.keys()].sort()) hash.update(file).update("\0").update(sources.get(file)!).update("\0");
   return hash.update(packageVersion("pagefind")).update("\0").update(packageVersion("pinyin-pro")).digest();
 })();
 
 /** The source files that modules run, by path from this folder: each one and what it imports
- *  by relative path, followed (imports of types only left out, as they run nothing). */
+ *  by relative path, followed. */
 export function sourcesOf(entries: readonly URL[], found = new Map<string, Buffer>()): Map<string, Buffer> {
   for (const entry of entries) {
     const key = path.relative(path.dirname(fileURLToPath(import.meta.url)), fileURLToPath(entry));
-    if (found.has(key)) continue;
+    if (found.has(key) || !existsSync(entry)) continue;
     const text = readFileSync(entry);
     found.set(key, text);
-    const imports = [...text.toString().matchAll(/^import (?!type )[^;]*? from "(\.{1,2}\/[^"]+)";/gms)].map((m) => new URL(m[1]!, entry));
+    const imports = [...text.toString().matchAll(RELATIVE_IMPORT)].map((m) => new URL(m[1]!, entry));
     sourcesOf(imports, found);
   }
   return found;
