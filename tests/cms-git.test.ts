@@ -3,53 +3,33 @@
 // with other changes of the working tree swept into it. Driven through the real preview and
 // its local backend, in a git repository made from a copy of the project.
 
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_NOW, tempDir } from "./helpers/build.ts";
-import { freePort } from "./helpers/ports.ts";
-import { copyProject } from "./helpers/project-copy.ts";
+import { tempDir } from "./helpers/build.ts";
+import { copyProjectWithSamples, startPreviewServer, type PreviewServer } from "./helpers/preview-server.ts";
 
 let root: string;
-let server: ChildProcess;
+let server: PreviewServer;
 let api: string;
-const output: string[] = [];
 
 const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Editor", "-c", "user.email=editor@example.org", ...args], { cwd: root, encoding: "utf8" }).trim();
 
 beforeAll(async () => {
   root = path.join(await tempDir(), "project");
-  copyProject(root);
-  cpSync("articles", path.join(root, "articles"), { recursive: true });
-  if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
+  copyProjectWithSamples(root);
   writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n_site/\n");
   git("init", "-q", "-b", "main");
   git("add", ".");
   git("commit", "-q", "-m", "The site");
   git("checkout", "-q", "-b", "newsroom");
-  const port = await freePort();
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--cms", "git", "--port", String(port)], {
-    cwd: root,
-    env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n"));
-  server.stdout!.on("data", collect);
-  server.stderr!.on("data", collect);
-  const started = Date.now();
-  while (!output.some((line) => line.startsWith("Server at "))) {
-    if (server.exitCode !== null || Date.now() - started > 180_000) throw new Error(`npm start did not start\n${output.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  api = `http://localhost:${port}/admin/api/v1`;
+  server = await startPreviewServer(root, ["--cms", "git"]);
+  api = `${server.url}/admin/api/v1`;
 });
 
 afterAll(async () => {
-  if (server?.exitCode === null) {
-    server.kill();
-    await new Promise((r) => server.once("exit", r));
-  }
+  await server?.stop();
 });
 
 /** A request as the CMS sends it, naming the branch of src/config/cms.ts. */

@@ -3,16 +3,15 @@
 // request the browser makes is recorded: none may leave the site. And the production /admin/
 // of the built sample site, served gzipped as a static host would, within its budget.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { TEST_NOW, tempDir } from "./helpers/build.ts";
+import { tempDir } from "./helpers/build.ts";
 import { launchChromium } from "./helpers/chromium.ts";
-import { freePort } from "./helpers/ports.ts";
-import { copyProject } from "./helpers/project-copy.ts";
+import { copyProjectWithSamples, startPreviewServer, type PreviewServer } from "./helpers/preview-server.ts";
 import { serveFolder } from "./helpers/static-server.ts";
 
 const SAMPLE = "2025-02-12-lantern-festival.md";
@@ -23,10 +22,9 @@ const EDITED = "2025-12-18-bus-depot-night-shift.md";
 const EDITED_PAGE = "/energy/20251218/bus-depot-night-shift/";
 
 let root: string;
-let server: ChildProcess;
+let server: PreviewServer;
 let base: string;
 let browser: Browser;
-const output: string[] = [];
 /** Every URL the browser asked for, in every test. */
 const requested: string[] = [];
 
@@ -38,38 +36,24 @@ async function until<T>(what: string, probe: () => Promise<T> | T, ms = 20_000):
   for (;;) {
     const answer = await probe();
     if (answer) return answer as NonNullable<T>;
-    if (server.exitCode !== null) throw new Error(`${what}: npm start ended (exit code ${server.exitCode})\n${output.slice(-20).join("\n")}`);
-    if (Date.now() - started > ms) throw new Error(`${what}: not within ${ms} ms\n${output.slice(-20).join("\n")}`);
+    if (server.process.exitCode !== null) throw new Error(`${what}: npm start ended (exit code ${server.process.exitCode})\n${server.output.slice(-20).join("\n")}`);
+    if (Date.now() - started > ms) throw new Error(`${what}: not within ${ms} ms\n${server.output.slice(-20).join("\n")}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 beforeAll(async () => {
   root = path.join(await tempDir(), "project");
-  copyProject(root);
-  cpSync("articles", path.join(root, "articles"), { recursive: true });
-  // The sample site's pictures, encoded by the build the tests share (tests/setup/): the
-  // preview would otherwise spend minutes encoding them again before it serves a page.
-  if (existsSync(".cache/images")) cpSync(".cache/images", path.join(root, ".cache/images"), { recursive: true });
+  copyProjectWithSamples(root);
   writeFileSync(article(SAMPLE_BOM_CRLF), `\uFEFF${readFileSync(article(SAMPLE), "utf8").replace(/\n/g, "\r\n")}`);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(await freePort())], {
-    cwd: root,
-    env: { ...process.env, QIAO_NOW: TEST_NOW, QIAO_ENV: "development", QIAO_SEARCH: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n"));
-  server.stdout!.on("data", collect);
-  server.stderr!.on("data", collect);
-  base = (await until("the server starts", () => output.map((l) => /Server at (http:\/\/\S+?)\/?$/.exec(l)).find(Boolean), 180_000))[1]!;
+  server = await startPreviewServer(root);
+  base = server.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.exitCode === null) {
-    server.kill();
-    await new Promise((r) => server.once("exit", r));
-  }
+  await server?.stop();
 });
 
 /** A tab signed in to the local backend (one button, no credentials), recording requests. */
