@@ -8,7 +8,7 @@ import type { EventEmitter } from "node:events";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isArticlePage } from "../src/model/article.ts";
-import { deployToFolder } from "../src/features/deploy/folder.ts";
+import { deployToFolder, folderRefusal } from "../src/features/deploy/folder.ts";
 import { CACHE, cacheControl, contentType } from "../src/features/deploy/headers.ts";
 import { checkDeletions, planDeploy } from "../src/features/deploy/plan.ts";
 import { deployWithRsync } from "../src/features/deploy/rsync.ts";
@@ -183,6 +183,13 @@ describe("deploying to S3-compatible storage", () => {
 });
 
 describe("deploying to a folder or with rsync", () => {
+  it("never takes the root of the file system, or any folder above the project, for a folder to replace", async () => {
+    // Only asked, never deployed: the answer is why not.
+    for (const target of ["/", path.dirname(process.cwd()), process.cwd()]) {
+      expect(await folderRefusal(target, process.cwd()), target).toMatch(/(holds this project|is this project), and the whole folder would be replaced/);
+    }
+  });
+
   it("a folder is replaced whole", async () => {
     const parent = await tempDir();
     const target = path.join(parent, "public");
@@ -243,6 +250,20 @@ describe("deploying to a folder or with rsync", () => {
       /holds a file and no site built by Qiao \(no build-info\.json\), and rsync would overwrite or delete it \(index\.html\)/,
     );
     expect(await snapshot(target)).toEqual(before);
+  });
+
+  it("rsync's deploy stops when it cannot read what the dry run says", async () => {
+    // Another rsync (openrsync, 2.6) itemizes in another format, or not at all.
+    const bin = await tempDir();
+    await writeFile(path.join(bin, "rsync"), "#!/bin/sh\necho 'sending incremental file list'\n", { mode: 0o755 });
+    const target = path.join(await tempDir(), "www");
+    const PATH = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${PATH}`;
+    try {
+      await expect(deployWithRsync(siteDir, target, { dryRun: false, allowDeletes: false, log: quiet })).rejects.toThrow(/could not read what rsync's dry run says about .*www \(is this rsync 3\?\): nothing was changed/);
+    } finally {
+      process.env.PATH = PATH;
+    }
   });
 
   it("rsync mirrors the site and removes stale files", async () => {
