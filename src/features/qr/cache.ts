@@ -4,12 +4,12 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { codeRecipe } from "../../files/code-recipe.ts";
 import { QR_DEFAULTS, qrSvg, type QrOptions } from "./qr.ts";
 
-/** The code that makes a code: an entry made by other code (another drawing) is not reused. */
-const RECIPE = createHash("sha256")
-  .update(["./qr.ts", "./mask.ts", "./segments.ts"].map((file) => readFileSync(new URL(file, import.meta.url), "utf8")).join("\0"))
-  .digest("hex");
+/** The code that makes a code (qr.ts and what it runs, and the qrcode library it drives): an
+ *  entry made by other code (another drawing) is not reused. */
+const RECIPE = codeRecipe([new URL("./qr.ts", import.meta.url)], ["qrcode"]);
 
 export function qrCacheKey(url: string, options: QrOptions): string {
   return createHash("sha256").update(JSON.stringify([url, options, RECIPE])).digest("hex").slice(0, 32);

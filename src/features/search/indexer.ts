@@ -9,10 +9,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker, threadId } from "node:worker_threads";
 import { LANGS, type Lang } from "../../config/languages.ts";
 import type { Article } from "../../model/article.ts";
+import { codeRecipe } from "../../files/code-recipe.ts";
 import { linkTree } from "../../files/output-files.ts";
 import { RECENT_DIRS, SEARCH_DIRS, TIERS_FILE, type IndexedCounts, type SearchTiers } from "./bundles.ts";
 import type { SearchableArticle } from "./records.ts";
@@ -25,43 +25,10 @@ function searchable(article: Article): SearchableArticle {
   return { url, title, kicker, column, date, credits, paragraphs: article.paragraphs.map(({ lang, html }) => ({ lang, html })) };
 }
 
-/** What a module imports by relative path and runs: `import … from`, `import "…"`,
- *  `export … from` (an import of types only runs nothing). */
-const RELATIVE_IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gms;
-
 /** What makes an index what it is besides the articles: the worker that makes records and
  *  writes them (with every module it runs), and the versions of Pagefind and of the pinyin
  *  library. A change to any of them makes every digest new, and the archive is written again. */
-const RECIPE = (() => {
-  const hash = createHash("sha1");
-  const sources = sourcesOf([new URL("./worker.ts", import.meta.url)]);
-  for (const file of [...sources.keys()].sort()) hash.update(file).update("\0").update(sources.get(file)!).update("\0");
-  return hash.update(packageVersion("pagefind")).update("\0").update(packageVersion("pinyin-pro")).digest();
-})();
-
-/** The source files that modules run, by path from this folder: each one and what it imports
- *  by relative path, followed. */
-export function sourcesOf(entries: readonly URL[], found = new Map<string, Buffer>()): Map<string, Buffer> {
-  for (const entry of entries) {
-    const key = path.relative(path.dirname(fileURLToPath(import.meta.url)), fileURLToPath(entry));
-    if (found.has(key) || !existsSync(entry)) continue;
-    const text = readFileSync(entry);
-    found.set(key, text);
-    const imports = [...text.toString().matchAll(RELATIVE_IMPORT)].map((m) => new URL(m[1]!, entry));
-    sourcesOf(imports, found);
-  }
-  return found;
-}
-
-/** An installed package's version, found as Node finds the package (Pagefind does not export
- *  its package.json, so it cannot be imported). */
-function packageVersion(name: string): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "node_modules", name, "package.json");
-    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed: run npm ci`);
-  }
-}
+const RECIPE = codeRecipe([new URL("./worker.ts", import.meta.url)], ["pagefind", "pinyin-pro"]);
 
 /** A digest of everything an article's records are made from, and of the recipe. SHA-1, as a
  *  cache key needs no more: over the 30 MB of a 10,000-article archive's records it took
