@@ -49,9 +49,12 @@ interface SaveParams {
   assets?: { path: string }[];
 }
 
+/** The entry files a save sends (decap-server's `dataFiles`, else its one `entry`). */
+const entryFiles = (params: SaveParams): DataFile[] => params.dataFiles ?? (params.entry ? [params.entry] : []);
+
 /** The article files a save writes (a renamed one under both names), as the folder's
  *  listing names them. */
-const savedFiles = (params: SaveParams) => (params.dataFiles ?? (params.entry ? [params.entry] : [])).flatMap((f) => [f.path, f.newPath ?? f.path]).map((f) => path.normalize(f));
+const savedFiles = (params: SaveParams) => entryFiles(params).flatMap((f) => [f.path, f.newPath ?? f.path]).map((f) => path.normalize(f));
 
 /** What the CMS sends decap-server: an action and its parameters (decap-server's API). */
 interface ApiRequest {
@@ -80,7 +83,7 @@ const posix = (file: string) => file.split(path.sep).join("/");
  *  `recent`: the files earlier saves wrote, which the preview's watcher may not have seen yet. */
 async function saveProblems(params: SaveParams, options: Omit<LocalBackendOptions, "mode" | "pathPrefix">, recent: ReadonlySet<string>): Promise<Problem[]> {
   const articlesDir = posix(path.normalize(options.articlesDir));
-  const files = (params.dataFiles ?? (params.entry ? [params.entry] : [])).filter((f) => isArticle(f.newPath ?? f.path, articlesDir));
+  const files = entryFiles(params).filter((f) => isArticle(f.newPath ?? f.path, articlesDir));
   if (!files.length) return [];
   const uploads = new Set((params.assets ?? []).map((a) => `/${posix(path.normalize(a.path))}`));
   const defaults = await readDefaults(path.join(options.root, articlesDir));
